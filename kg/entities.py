@@ -48,6 +48,8 @@ class DocEntities:
     title_facts: tuple[Fact, ...]
     as_issue: dict[int, str]  # mention index -> issue key, where a country name means its issue
     country_issue: dict[str, str]  # country key -> the issue its bare name can mean
+    pairs: dict[int, tuple[str, str]]  # token of "the two sides" -> the two actors it means
+    states: dict[str, str]  # person key -> the country they act for, as far as known
 
     def actor(self, i: int) -> Mention | None:
         m = self.actor_at[i]
@@ -82,6 +84,8 @@ class _Resolver:
         self.last_person: str | None = None
         self.last_subject_person: str | None = None
         self.last_thing: str | None = None
+        self.pairs: dict[int, tuple[str, str]] = {}
+        self.last_pair: tuple[str, str] | None = None
         self.issue_spans = self._issue_spans()
         # "State" in "Secretary of State" is a word of a title, not a body
         self._title_words = {w for r in kb.roles for v in r.variants for w in v.split()}
@@ -101,8 +105,12 @@ class _Resolver:
                     if m.key in country_issue and self._reads_as_issue(m)}
         for key in as_issue.values():
             self._entity(key)
+        states = {key: entry.country for key, entry in self.kb.entries.items()
+                  if key in self.entities and entry.country}
+        states.update(self.states)
         return DocEntities(tuple(self.mentions), self.entities, tuple(self.actor_at),
-                           tuple(self.issue_at), tuple(self.facts), as_issue, country_issue)
+                           tuple(self.issue_at), tuple(self.facts), as_issue, country_issue,
+                           self.pairs, states)
 
     def _items(self) -> list[Span | Token]:
         """Names, definite descriptions and pronouns, in reading order."""
@@ -218,13 +226,18 @@ class _Resolver:
     # ------------------------------------------------------- descriptions
     def _description(self, chunk: Span) -> None:
         """"the top US diplomat", "the secretary", "the island"."""
-        words = [t for t in chunk if not t.is_punct]
+        words = [t for t in chunk if not t.is_punct] + self._of_phrase(chunk)
         if not words or any(self.actor_at[t.i] >= 0 and self._kind(self.actor_at[t.i]) == "Person"
                             for t in words):
             return
         if words[0].lower_ != "the" and not any(t.text in POSSESSIVE for t in words):
             return
         text = " ".join(t.lower_ for t in words).replace("’", "'")
+        if text in self.kb.pair_phrases:
+            pair = self.last_pair or self._top_countries()
+            if pair:
+                self.pairs[chunk.root.i] = pair
+            return
         country = self._described_country(text)
         if country:
             self._add(chunk, country, "description")
@@ -237,6 +250,23 @@ class _Resolver:
         self._add(chunk, person, "description")
         if reading and reading.title:
             self._title_facts(person, reading, chunk.sent, 0.7)
+
+    def _of_phrase(self, chunk: Span) -> list[Token]:
+        """"the US secretary" + "of state": noun chunks stop before "of"."""
+        end = chunk.end
+        if end + 1 < len(self.doc) and self.doc[end].lower_ == "of" and self.doc[end].head == chunk.root:
+            pobj = [t for t in self.doc[end].children if t.dep_ == "pobj"]
+            if pobj and len(list(pobj[0].subtree)) <= 3:
+                return [self.doc[end], *pobj[0].subtree]
+        return []
+
+    def _top_countries(self) -> tuple[str, str] | None:
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.key.startswith("country/"):
+                counts[m.key] = counts.get(m.key, 0) + 1
+        top = sorted(counts, key=lambda k: -counts[k])[:2]
+        return (top[0], top[1]) if len(top) == 2 else None
 
     def _described_country(self, text: str) -> str | None:
         for key in reversed(self.entities):
@@ -266,7 +296,7 @@ class _Resolver:
     def _pronoun(self, tok: Token) -> None:
         if tok.lower_ in PERSON_PRONOUNS:
             key = self.last_subject_person or self.last_person
-        elif tok.lower_ == "its" or (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"):
+        elif tok.lower_ == "its":  # a subject "it" is too often "it is necessary"
             key = self.last_thing
         else:
             return
@@ -325,6 +355,11 @@ class _Resolver:
                 table[i] = index
         if not key.startswith(("issue/", "person/")):
             self.last_thing = key
+        root = span.root
+        if root.dep_ == "conj" and via != "pronoun" and not key.startswith("issue/"):
+            partner = self.actor_at[root.head.i]
+            if partner >= 0 and self.mentions[partner].key != key:
+                self.last_pair = (self.mentions[partner].key, key)
 
     def _entity(self, key: str, entity: Entity | None = None) -> None:
         if key not in self.entities:
@@ -334,8 +369,13 @@ class _Resolver:
             self.entities[key] = found
 
     def _actor_key(self, i: int) -> str | None:
+        """The actor at token i: resolved already, or known to the knowledge
+        base (an apposition after a name is read before its own names are)."""
         m = self.actor_at[i]
-        return self.mentions[m].key if m >= 0 else None
+        if m >= 0:
+            return self.mentions[m].key
+        key = self.doc[i].ent_id_.removesuffix(CAPITAL_MARK)
+        return key if key in self.kb.entries and not key.startswith("person/") else None
 
     def _kind(self, index: int) -> str:
         return self.entities[self.mentions[index].key].kind

@@ -69,6 +69,7 @@ class KnowledgeBase:
     official_words: frozenset[str]
     generic_heads: frozenset[str]
     topic_nouns: frozenset[str]
+    pair_phrases: frozenset[str]
     version: str
 
     def entity(self, key: str) -> Entity | None:
@@ -157,6 +158,7 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
                                 country=country_key(issue.get("country"), key),
                                 scoped=bool(issue.get("scoped")))
     role_data = _read_yaml(kb_dir / "roles.yaml") or {}
+    references = _read_yaml(kb_dir / "references.yaml") or {}
     roles = tuple(
         Role(r["title"], tuple(v.lower() for v in _tuple(r.get("variants")) or (r["title"],)),
              tuple(d.lower() for d in _tuple(r.get("descriptions"))),
@@ -166,6 +168,7 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
                          frozenset(w.lower() for w in _tuple(role_data.get("official_words"))),
                          frozenset(w.lower() for w in _tuple(role_data.get("generic_heads"))),
                          frozenset(_tuple(issue_data.get("topic_nouns"))),
+                         frozenset(p.lower() for p in _tuple(references.get("pair_phrases"))),
                          ontology_version(root))
 
 

@@ -10,6 +10,7 @@ import itertools
 from typing import Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.errors import ModelError
 from kg.kb import KnowledgeBase
@@ -29,8 +30,19 @@ def load_pipeline(kb: KnowledgeBase, model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"cannot load the spaCy pipeline {model!r}: is it installed? ({err})") from err
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"the spaCy pipeline {model!r} needs a parser and an entity recognizer")
+    nlp.add_pipe("newline_sentences", before="parser")
     add_knowledge_rulers(nlp, kb)
     return nlp
+
+
+@Language.component("newline_sentences")
+def newline_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and teasers stand
+    alone. The parser keeps boundaries set before it and finds the others."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
 
 
 def add_knowledge_rulers(nlp: Language, kb: KnowledgeBase) -> None:

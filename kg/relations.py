@@ -23,15 +23,17 @@ from kg.model import Fact
 from kg.vocab import ACTORS, RELATIONS
 
 PATTERNS_FILE = ONTOLOGY_DIR / "patterns" / "relations.yaml"
-_STEP = re.compile(r"^(?P<dep>[a-z]+)(?:\((?P<lemmas>[^)]*)\))?$")
+_STEP = re.compile(r"^(?P<dep>[a-z|]+)(?:\((?P<lemmas>[^)]*)\))?$")
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "ccomp", "acomp"})
 PRONOUN_DISCOUNT = 0.85
 INHERITED_DISCOUNT = 0.9
+COUNTERPART_DISCOUNT = 0.9
+COUNTERPART_LOOKBACK = 3  # sentences
 
 
 @dataclass(frozen=True)
 class Step:
-    dep: str
+    deps: tuple[str, ...]
     lemmas: tuple[str, ...] = ()
 
 
@@ -46,7 +48,13 @@ class Pattern:
     reciprocal: bool = False
     between: bool = False
     negated: str | None = None
+    objects: frozenset[str] = frozenset()  # entity kinds the object may have, if narrower
+    counterpart: bool = False  # no object named: the other side is meant
     confidence: float = 0.8
+
+    @property
+    def takes_direct_object(self) -> bool:
+        return bool(self.obj) and "dobj" in self.obj[0].deps and len(self.obj) == 1
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,7 @@ class Rules:
     hypothetical_marks: frozenset[str]
     negating_governors: frozenset[str]
     light_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
     matcher: DependencyMatcher
 
 
@@ -69,7 +78,7 @@ def _path(text: str | None, where: str) -> tuple[Step, ...]:
         if not m:
             raise KnowledgeBaseError(f"{where}: cannot read the path step {part!r}")
         lemmas = tuple(m["lemmas"].split("|")) if m["lemmas"] else ()
-        steps.append(Step(m["dep"], lemmas))
+        steps.append(Step(tuple(m["dep"].split("|")), lemmas))
     return tuple(steps)
 
 
@@ -84,7 +93,8 @@ def _pattern(raw: dict, where: str) -> Pattern:
     return Pattern(relation, trigger.get("pos", "VERB"), tuple(trigger.get("lemmas") or ()),
                    _path(raw.get("object"), where), _path(raw.get("subject"), where),
                    _path(raw.get("requires"), where), bool(raw.get("reciprocal")),
-                   bool(raw.get("between")), negated, float(raw.get("confidence", 0.8)))
+                   bool(raw.get("between")), negated, frozenset(raw.get("objects") or ()),
+                   bool(raw.get("counterpart")), float(raw.get("confidence", 0.8)))
 
 
 def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE) -> Rules:
@@ -97,30 +107,42 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE) -> Rules:
                      for n, raw in enumerate(data.get("patterns") or []))
     matcher = DependencyMatcher(vocab)
     for n, pattern in enumerate(patterns):
-        matcher.add(str(n), [_matcher_pattern(pattern)])
+        matcher.add(str(n), _matcher_patterns(pattern))
 
     def words(name: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(name) or ())
 
     return Rules(patterns, words("modals"), words("hypothetical_governors"),
                  words("hypothetical_marks"), words("negating_governors"),
-                 words("light_verbs"), matcher)
+                 words("light_verbs"), words("reporting_verbs"), matcher)
 
 
-def _matcher_pattern(pattern: Pattern) -> list[dict]:
+def _matcher_patterns(pattern: Pattern) -> list[list[dict]]:
     """Trigger, then the object path, the required path and the subject path,
-    in that order: the match's token list follows it."""
-    nodes: list[dict] = [{"RIGHT_ID": "t", "RIGHT_ATTRS": {
-        "LEMMA": {"IN": list(pattern.lemmas)}, "POS": pattern.pos}}]
-    for prefix, steps in (("o", pattern.obj), ("r", pattern.requires), ("s", pattern.subject)):
-        left = "t"
-        for n, step in enumerate(steps):
-            attrs: dict = {"DEP": step.dep}
-            if step.lemmas:
-                attrs["LEMMA"] = {"IN": list(step.lemmas)}
-            node_id = f"{prefix}{n}"
-            nodes.append({"LEFT_ID": left, "REL_OP": ">", "RIGHT_ID": node_id, "RIGHT_ATTRS": attrs})
-            left = node_id
+    in that order: the match's token list follows it. A direct object is
+    also found in the passive: "Taiwan is claimed by", "the island claimed by"."""
+    trigger = {"LEMMA": {"IN": list(pattern.lemmas)}, "POS": pattern.pos}
+    rest = _nodes("r", pattern.requires) + _nodes("s", pattern.subject)
+    found = [[{"RIGHT_ID": "t", "RIGHT_ATTRS": trigger}, *_nodes("o", pattern.obj), *rest]]
+    if pattern.takes_direct_object:
+        passive_subject = {"LEFT_ID": "t", "REL_OP": ">", "RIGHT_ID": "o0",
+                           "RIGHT_ATTRS": {"DEP": "nsubjpass"}}
+        found.append([{"RIGHT_ID": "t", "RIGHT_ATTRS": {**trigger, "TAG": "VBN"}}, passive_subject, *rest])
+        modified_noun = {"LEFT_ID": "t", "REL_OP": "<", "RIGHT_ID": "o0", "RIGHT_ATTRS": {}}
+        found.append([{"RIGHT_ID": "t", "RIGHT_ATTRS": {**trigger, "TAG": "VBN", "DEP": "acl"}},
+                      modified_noun, *rest])
+    return found
+
+
+def _nodes(prefix: str, steps: tuple[Step, ...]) -> list[dict]:
+    nodes, left = [], "t"
+    for n, step in enumerate(steps):
+        attrs: dict = {"DEP": {"IN": list(step.deps)}}
+        if step.lemmas:
+            attrs["LEMMA"] = {"IN": list(step.lemmas)}
+        node_id = f"{prefix}{n}"
+        nodes.append({"LEFT_ID": left, "REL_OP": ">", "RIGHT_ID": node_id, "RIGHT_ATTRS": attrs})
+        left = node_id
     return nodes
 
 
@@ -179,9 +201,14 @@ class _MatchReader:
         if self.p.reciprocal:
             yield from ((a, b, discount * d) for a, b, d in _all_pairs(subjects))
             return
-        if self.obj_token is None:
+        if self.p.counterpart:
+            objects = self._counterparts(subjects)
+            discount *= COUNTERPART_DISCOUNT
+        elif self.obj_token is None:
             return
-        for obj in self._objects(relation):
+        else:
+            objects = self._objects(relation)
+        for obj in objects:
             for subj in subjects:
                 pronoun = PRONOUN_DISCOUNT if "pronoun" in (subj.via, obj.via) else 1.0
                 yield subj, obj, discount * pronoun
@@ -189,27 +216,44 @@ class _MatchReader:
     def _objects(self, relation: str) -> list[Mention]:
         allowed = RELATIONS[relation].objects
         token = self.obj_token
-        if self._passive():
-            token = self._passive_object()
-        if token is None:
-            return []
         found: list[Mention] = []
         if allowed & ACTORS:
             found = [m for m in self._actors(token) if self.ents.kind(m.key) in allowed]
         if not found and "Issue" in allowed:
             found = self._issues_under(token)
-        if relation == "visited":
-            found = [m for m in found if not m.key.startswith("issue/")]
+        if self.p.objects:
+            found = [m for m in found if self.ents.kind(m.key) in self.p.objects]
         return found
 
+    def _counterparts(self, subjects: list[Mention]) -> list[Mention]:
+        """"he warned of the dangers": of whom, when the sentence names no one."""
+        addressed = any(c.dep_ in ("dobj", "dative") and self.ents.actor(c.i) is not None
+                        for c in self.trigger.children)
+        if addressed or len(subjects) != 1:
+            return []
+        other = counterpart(self.doc, self.ents, subjects[0].key, self.trigger)
+        return [other] if other else []
+
     def _subjects(self) -> tuple[list[Mention], float]:
+        if self.subject_token is not None and self.subject_token.lower_ == "we" and self.p.reciprocal:
+            return self._we(), INHERITED_DISCOUNT
         if self.subject_token is not None:
             return self._actors(self.subject_token), 1.0
         if self._passive():
             agent = [c for t in self._by_agents() for c in self._actors(t)]
             return agent, 1.0
         token, discount = self._subject_token()
+        if token is not None and token.lower_ == "we" and self.p.reciprocal:
+            return self._we(), discount
         return (self._actors(token), discount) if token is not None else ([], 1.0)
+
+    def _we(self) -> list[Mention]:
+        """""we disagree," Blinken said': the speaker and the other side."""
+        speaker = quote_speaker(self.trigger.sent, self.ents, self.rules.reporting_verbs)
+        if speaker is None:
+            return []
+        other = counterpart(self.doc, self.ents, speaker.key, self.trigger)
+        return [speaker, other] if other else []
 
     def _subject_token(self) -> tuple[Token | None, float]:
         trigger = self.trigger
@@ -231,12 +275,14 @@ class _MatchReader:
         """"Wang outlined complaints about": the subject of a light verb; "X and
         Y smiled before talks": the pair around a reciprocal noun."""
         head = noun.head
-        if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in self.rules.light_verbs:
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and _word_in(head, self.rules.light_verbs):
             subject = _child(head, ("nsubj",))
             return (subject, INHERITED_DISCOUNT) if subject is not None else self._climb_subject(head)
         if self.p.reciprocal and noun.dep_ == "pobj" and head.dep_ == "prep":
             subject = _child(head.head, ("nsubj",))
             return subject, INHERITED_DISCOUNT
+        if noun.dep_ in ("attr", "acomp") and head.lemma_ == "be":  # "without being specific, complaints"
+            return self._climb_subject(head)
         return None, 1.0
 
     def _climb_subject(self, verb: Token) -> tuple[Token | None, float]:
@@ -258,7 +304,10 @@ class _MatchReader:
     def _actors(self, token: Token) -> list[Mention]:
         """The actors a token stands for: its own mention and its conjuncts,
         else a possessor or compound ("China's leadership", "US officials"),
-        else the name it is in apposition to."""
+        else the name it is in apposition to; "the two sides" stands for two."""
+        pair = self.ents.pairs.get(token.i)
+        if pair:
+            return [Mention(token.i, token.i + 1, key, token.text, "pair") for key in pair]
         found: list[Mention] = []
         for tok in (token, *token.conjuncts):
             mention = self._actor_mention(tok)
@@ -271,10 +320,14 @@ class _MatchReader:
         if mention is not None:
             return mention
         for child in tok.children:
-            if child.dep_ in ("poss", "compound") and self.ents.actor(child.i) is not None:
-                return self.ents.actor(child.i)
+            owner = self.ents.actor(child.i) if child.dep_ in ("poss", "compound") else None
+            if owner is not None and owner.via != "pronoun":  # not "its stance"
+                return owner
         if tok.dep_ == "appos":
             return self.ents.actor(tok.head.i)
+        before = tok.left_edge.i - 1  # "Taiwan, the democracy claimed by": an apposition misparsed
+        if before > 0 and self.doc[before].text == "," and tok.pos_ == "NOUN":
+            return self.ents.actor(before - 1)
         return None
 
     def _issues_under(self, token: Token) -> list[Mention]:
@@ -283,7 +336,7 @@ class _MatchReader:
         found: dict[str, Mention] = {}
         for tok in token.subtree:
             issue = self.ents.issue(tok.i)
-            if issue is not None:
+            if issue is not None and not issue.start <= self.trigger.i < issue.end:
                 found.setdefault(issue.key, issue)
                 continue
             actor = self.ents.actor(tok.i)
@@ -294,13 +347,9 @@ class _MatchReader:
 
     # ------------------------------------------------------------- modality
     def _passive(self) -> bool:
-        if self.p.obj != (Step("dobj"),) or self.trigger.tag_ != "VBN":
+        if not self.p.takes_direct_object or self.trigger.tag_ != "VBN":
             return False
         return any(c.dep_ == "nsubjpass" for c in self.trigger.children) or self.trigger.dep_ == "acl"
-
-    def _passive_object(self) -> Token | None:
-        subject = _child(self.trigger, ("nsubjpass",))
-        return subject if subject is not None else self.trigger.head
 
     def _by_agents(self) -> list[Token]:
         return [g for c in self.trigger.children if c.dep_ == "agent" or
@@ -310,7 +359,7 @@ class _MatchReader:
         trigger = self.trigger
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             return True
-        return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in self.rules.negating_governors
+        return trigger.dep_ == "xcomp" and _word_in(trigger.head, self.rules.negating_governors)
 
     def _hypothetical(self, token: Token) -> bool:
         """Future, possible, hoped-for or conditional: "may visit", "hopes to
@@ -323,10 +372,64 @@ class _MatchReader:
                     return True
             if token.dep_ not in ("xcomp", "conj", "advcl") or token.head is token:
                 return False
-            if token.dep_ == "xcomp" and token.head.lemma_.lower() in self.rules.hypothetical_governors:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                return False  # a clause with its own subject has its own modality
+            if token.dep_ == "xcomp" and _word_in(token.head, self.rules.hypothetical_governors):
                 return True
             token = token.head
         return False
+
+
+def quote_speaker(sent, ents: DocEntities, reporting_verbs: frozenset[str]) -> Mention | None:
+    """The person who says this sentence: subject of "said", "told", "added"."""
+    for tok in sent:
+        if tok.pos_ == "VERB" and _word_in(tok, reporting_verbs):
+            subject = _child(tok, ("nsubj",))
+            mention = ents.actor(subject.i) if subject is not None else None
+            if mention is not None and ents.kind(mention.key) == "Person":
+                return mention
+    return None
+
+
+def counterpart(doc: Doc, ents: DocEntities, speaker: str, trigger: Token) -> Mention | None:
+    """The other side for `speaker`: an actor of another state in the same
+    sentence, else the last person of another state named shortly before,
+    else the country the article names most, other than the speaker's own."""
+    own = ents.states.get(speaker, speaker if speaker.startswith("country/") else None)
+
+    def other(m: Mention) -> bool:
+        if m.key in (speaker, own) or ents.kind(m.key) == "Issue":
+            return False
+        return ents.states.get(m.key) != own or own is None
+
+    sent = trigger.sent
+    as_issue = {(ents.mentions[i].start, ents.mentions[i].key) for i in ents.as_issue}
+    in_sentence = [m for m in ents.mentions if sent.start <= m.start < sent.end
+                   and (m.start, m.key) not in as_issue and other(m)]
+    if in_sentence:
+        return in_sentence[0]
+    sentences = list(doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start == sent.start)
+    window_start = sentences[max(0, index - COUNTERPART_LOOKBACK)].start
+    before = [m for m in ents.mentions if window_start <= m.start < sent.start
+              and ents.kind(m.key) == "Person" and other(m)]
+    if before:
+        return before[-1]
+    counts: dict[str, int] = {}
+    for m in ents.mentions:
+        if m.key.startswith("country/") and other(m):
+            counts[m.key] = counts.get(m.key, 0) + 1
+    if not counts:
+        return None
+    key = max(sorted(counts), key=lambda k: counts[k])
+    return Mention(trigger.i, trigger.i + 1, key, trigger.text, "counterpart")
+
+
+def _word_in(token: Token, words: frozenset[str]) -> bool:
+    """Lemma or inflected form: the small model lemmatises "hoped" as "hop"."""
+    lower = token.lower_
+    stems = (lower, lower[:-1], lower[:-2], lower[:-3]) if lower.endswith(("d", "s", "ing")) else (lower,)
+    return token.lemma_.lower() in words or any(s in words for s in stems)
 
 
 def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
