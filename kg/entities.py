@@ -217,6 +217,7 @@ class _Resolver:
             return
         body = reading.org if reading.org else reading.country
         if body:
+            self._entity(body)
             if reading.country:
                 self.states[key] = reading.country
             self.facts.append(Fact(key, "represents", body, evidence, confidence))

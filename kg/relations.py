@@ -263,6 +263,11 @@ class _MatchReader:
                     return child, 1.0
             for agent in self._by_agents():
                 return agent, 1.0
+            if trigger.dep_ == "appos":  # "Japan, a close ally of the United States"
+                return trigger.head, 1.0
+            copula_subject = _child(trigger.head, ("nsubj",)) if trigger.dep_ == "attr" else None
+            if copula_subject is not None and trigger.head.lemma_ == "be":  # "Japan is an ally of"
+                return copula_subject, 1.0
             return self._governing_subject(trigger)
         own = _child(trigger, ("nsubj", "csubj"))
         if own is not None:
@@ -313,6 +318,11 @@ class _MatchReader:
             mention = self._actor_mention(tok)
             if mention is not None and mention not in found:
                 found.append(mention)
+        if not found:  # "most of the South China Sea and Taiwan", "the president of France"
+            of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+            for pobj in of:
+                found.extend(m for m in self._actors(pobj) if m not in found)
         return found
 
     def _actor_mention(self, tok: Token) -> Mention | None:
@@ -325,6 +335,8 @@ class _MatchReader:
                 return owner
         if tok.dep_ == "appos":
             return self.ents.actor(tok.head.i)
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":  # "Taiwan, which is claimed by"
+            return self.ents.actor(tok.head.head.i)
         before = tok.left_edge.i - 1  # "Taiwan, the democracy claimed by": an apposition misparsed
         if before > 0 and self.doc[before].text == "," and tok.pos_ == "NOUN":
             return self.ents.actor(before - 1)
@@ -340,7 +352,7 @@ class _MatchReader:
                 found.setdefault(issue.key, issue)
                 continue
             actor = self.ents.actor(tok.i)
-            if actor is not None and actor.key in self.ents.country_issue:
+            if actor is not None and actor.key in self.ents.country_issue and actor.via != "pronoun":
                 key = self.ents.country_issue[actor.key]
                 found.setdefault(key, Mention(actor.start, actor.end, key, actor.text, "issue"))
         return list(found.values())

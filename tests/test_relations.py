@@ -1,0 +1,158 @@
+"""The linker, specified by sentences in and facts out: every relation type of
+the contract, in active and passive voice, coordination, nominalisations,
+reported speech, negation and hypotheticals."""
+from __future__ import annotations
+
+import pytest
+
+from kg.vocab import RELATIONS
+
+
+def _norm(fact: tuple[str, str, str]) -> tuple[str, str, str]:
+    s, rel, o = fact
+    if RELATIONS[rel].symmetric and o < s:
+        return o, rel, s
+    return fact
+
+
+def _facts(read, text: str) -> set[tuple[str, str, str]]:
+    _, facts = read(text)
+    return {_norm(f) for f in facts}
+
+
+CASES = [
+    # metWith
+    ("Russian Foreign Minister Sergei Lavrov met Indian External Affairs Minister Subrahmanyam Jaishankar in Moscow on Tuesday.",
+     [("Sergei Lavrov", "metWith", "Subrahmanyam Jaishankar")]),
+    ("Japanese Prime Minister Fumio Kishida held talks with South Korean President Yoon Suk Yeol in Seoul.",
+     [("Fumio Kishida", "metWith", "Yoon Suk Yeol")]),
+    ("French President Emmanuel Macron hosted Ukrainian President Volodymyr Zelenskyy at the Elysee Palace.",
+     [("Emmanuel Macron", "metWith", "Volodymyr Zelenskyy")]),
+    ("Narendra Modi spoke by phone with Vladimir Putin on Friday.",
+     [("Narendra Modi", "metWith", "Vladimir Putin")]),
+    ("Talks between Hakan Fidan and Sergei Lavrov lasted three hours.",
+     [("Hakan Fidan", "metWith", "Sergei Lavrov")]),
+    # visited
+    ("German Chancellor Olaf Scholz visited India last week.", [("Olaf Scholz", "visited", "India")]),
+    ("Penny Wong arrived in Beijing on Monday for two days of meetings.", [("Penny Wong", "visited", "China")]),
+    ("Antonio Guterres travelled to Kyiv on Thursday.", [("Antonio Guterres", "visited", "Ukraine")]),
+    # urged
+    ("Antony Blinken urged Israel to allow more aid into Gaza.", [("Antony Blinken", "urged", "Israel")]),
+    ("The European Union called on Iran to return to the negotiating table.", [("European Union", "urged", "Iran")]),
+    ("Kishida pressed China to release detained Japanese citizens.", [("Fumio Kishida", "urged", "China")]),
+    # warned
+    ("North Korea warned South Korea against further military drills.", [("North Korea", "warned", "South Korea")]),
+    ("Lavrov cautioned NATO that Moscow would respond to any deployment.", [("Sergei Lavrov", "warned", "NATO")]),
+    # criticized
+    ("The Philippines condemned China over the collision near Second Thomas Shoal.", [("Philippines", "criticized", "China")]),
+    ("Iran accused Israel of sabotage at the Natanz site.", [("Iran", "criticized", "Israel")]),
+    ("Beijing slammed Washington for its chip restrictions.", [("China", "criticized", "United States")]),
+    # agreedWith
+    ("Japan and South Korea agreed to resume their security dialogue.", [("Japan", "agreedWith", "South Korea")]),
+    ("Turkey reached an agreement with Russia on grain exports.", [("Turkey", "agreedWith", "Russia")]),
+    # disagreedWith
+    ("India disagreed with Pakistan over the water treaty.", [("India", "disagreedWith", "Pakistan")]),
+    ("Tensions between Serbia and Kosovo have flared again.", []),  # Kosovo is not an ISO country
+    ("Differences between Russia and Ukraine remain wide.", [("Russia", "disagreedWith", "Ukraine")]),
+    # cooperatesWith
+    ("Australia vowed to deepen cooperation with the Philippines on maritime security.",
+     [("Australia", "cooperatesWith", "Philippines")]),
+    ("Vietnam will cooperate with Japan on infrastructure.", []),  # a plan, not a fact
+    ("Seoul has worked closely with Tokyo on North Korea's missile launches.", [("South Korea", "cooperatesWith", "Japan")]),
+    # supports
+    ("Poland supports Ukraine in its fight against the invasion.", [("Poland", "supports", "Ukraine")]),
+    ("Germany pledged support for Moldova at the donor conference.", [("Germany", "supports", "Moldova")]),
+    ("Iran supplied drones to Russia, according to the report.", [("Iran", "supports", "Russia")]),
+    # opposes (and negation)
+    ("Hungary opposes the sanctions package.", [("Hungary", "opposes", "Sanctions")]),
+    ("The United States does not support Taiwan independence.", [("United States", "opposes", "Taiwan")]),
+    ("Brazil rejected the resolution on Venezuela.", []),  # a resolution is no actor or issue
+    # attacked
+    ("Russia invaded Ukraine in February 2022.", [("Russia", "attacked", "Ukraine")]),
+    ("Israel's strikes on Lebanon killed dozens.", [("Israel", "attacked", "Lebanon")]),
+    # raisedConcernAbout
+    ("Blinken raised concerns about human rights in Xinjiang.", [("Antony Blinken", "raisedConcernAbout", "Human rights")]),
+    ("Japan voiced alarm over North Korea's ballistic missile launches.",
+     [("Japan", "raisedConcernAbout", "North Korea nuclear programme")]),
+    ("The Philippines expressed concern over China's actions in the South China Sea.",
+     [("Philippines", "raisedConcernAbout", "South China Sea")]),
+    # discussed
+    ("The two ministers discussed trade and climate change.", []),  # no antecedent for "the two ministers"
+    ("Macron and Xi discussed the war in Ukraine.",
+     [("Emmanuel Macron", "discussed", "Ukraine war"), ("Xi Jinping", "discussed", "Ukraine war")]),
+    # restricted
+    ("Washington imposed sanctions on Russia over the war.", [("United States", "restricted", "Russia")]),
+    ("The Netherlands restricted exports of advanced chips to China.", [("Netherlands", "restricted", "Semiconductors")]),
+    # allyOf
+    ("Japan, a close ally of the United States, hosted the summit.", [("Japan", "allyOf", "United States")]),
+    # claims
+    ("China claims most of the South China Sea and Taiwan.", [("China", "claims", "Taiwan")]),
+    ("Taiwan, which is claimed by Beijing, held elections in January.", [("China", "claims", "Taiwan")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_relations_sentence_gives_facts(read, text, expected):
+    facts = _facts(read, text)
+    relations = {rel for _, rel, _ in expected}
+    for fact in expected:
+        assert _norm(fact) in facts, f"missing {fact}; found {sorted(facts)}"
+    if not expected:
+        content = {f for f in facts if f[1] not in ("holdsPosition", "represents")}
+        assert not content, f"expected no facts, found {sorted(content)}"
+    assert relations <= set(RELATIONS)
+
+
+NOT_FACTS = [
+    ("Xi may visit Washington in November.", ("Xi Jinping", "visited", "United States")),
+    ("Blinken hopes to meet Wang Yi next month.", ("Antony Blinken", "metWith", "Wang Yi")),
+    ("Modi is expected to travel to Russia.", ("Narendra Modi", "visited", "Russia")),
+    ("If China does not stop, Japan will sanction it.", ("Japan", "restricted", "China")),
+    ("Xi has been invited to San Francisco.", ("Xi Jinping", "visited", "United States")),
+    ("Kishida did not meet Yoon Suk Yeol in Seoul.", ("Fumio Kishida", "metWith", "Yoon Suk Yeol")),
+    ("Scholz refused to support the proposal by Poland.", ("Olaf Scholz", "supports", "Poland")),
+]
+
+
+@pytest.mark.parametrize("text, fact", NOT_FACTS, ids=[c[0][:50] for c in NOT_FACTS])
+def test_relations_hypothetical_or_negated_is_no_fact(read, text, fact):
+    assert _norm(fact) not in _facts(read, text)
+
+
+def test_relations_reported_speech_belongs_to_the_speaker(read):
+    facts = _facts(read, "Lavrov said he raised concerns with Fidan about the Black Sea grain deal.")
+    assert ("Sergei Lavrov", "raisedConcernAbout", "Black Sea grain deal") in facts
+
+
+def test_relations_pronoun_points_back_to_the_last_person(read):
+    facts = _facts(read, "Penny Wong arrived in Jakarta on Monday. She urged Indonesia to join the pact.")
+    assert ("Penny Wong", "urged", "Indonesia") in facts
+
+
+def test_relations_coordinated_objects_each_get_a_fact(read):
+    facts = _facts(read, "Blinken met Wang Yi and Li Qiang in Beijing.")
+    assert _norm(("Antony Blinken", "metWith", "Wang Yi")) in facts
+    assert _norm(("Antony Blinken", "metWith", "Li Qiang")) in facts
+
+
+def test_relations_two_sides_means_the_pair_named_before(read):
+    text = ("Relations between India and China have thawed. "
+            "The two sides agreed to start a dialogue on border patrols.")
+    facts = _facts(read, text)
+    assert _norm(("India", "agreedWith", "China")) in facts
+    assert _norm(("India", "cooperatesWith", "China")) in facts
+
+
+def test_relations_quote_we_is_the_speaker_and_the_other_side(read):
+    text = ('Japanese Foreign Minister Yoko Kamikawa met Chinese officials in Beijing. '
+            '"There are many issues on which we disagree," Kamikawa said.')
+    assert _norm(("Yoko Kamikawa", "disagreedWith", "China")) in _facts(read, text)
+
+
+def test_relations_every_fact_has_its_sentence_and_a_confidence(read):
+    result, _ = read("Sergei Lavrov met Hakan Fidan in Ankara. Fidan urged Russia to extend the grain deal.")
+    assert result.facts
+    for fact in result.facts:
+        assert 0 < fact.confidence <= 1
+        assert fact.evidence in ("Sergei Lavrov met Hakan Fidan in Ankara.",
+                                 "Fidan urged Russia to extend the grain deal.")
