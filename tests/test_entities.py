@@ -1,0 +1,109 @@
+"""Entity resolution: many names, one node each."""
+from __future__ import annotations
+
+import pytest
+
+
+def _entities(read, text):
+    result, facts = read(text)
+    names = {}
+    for key, alias in result.aliases:
+        names.setdefault(key, set()).add(alias)
+    return {e.key: (e.kind, e.label, names.get(e.key, set())) for e in result.entities}, facts
+
+
+@pytest.mark.parametrize("text, key, alias", [
+    ("US Secretary of State Antony Blinken arrived on Sunday. Mr Blinken met officials.", "person/antony-blinken", None),
+    ("US Secretary of State Antony Blinken landed. The top US diplomat then met Wang Yi.",
+     "person/antony-blinken", "the top US diplomat"),
+    ("Beijing said the talks were candid.", "country/china", "Beijing"),
+    ("Washington's arms sales anger Beijing.", "country/united-states", "Washington"),
+    ("Moscow and Kyiv traded accusations.", "country/ukraine", "Kyiv"),
+    ("The Kremlin rejected the proposal.", "country/russia", "Kremlin"),
+    ("The DPRK fired a missile on Sunday.", "country/north-korea", "DPRK"),
+    ("Manila lodged a protest with Beijing.", "country/philippines", "Manila"),
+])
+def test_entities_names_resolve_to_one_node(read, text, key, alias):
+    entities, _ = _entities(read, text)
+    assert key in entities, sorted(entities)
+    if alias:
+        assert alias in entities[key][2], entities[key]
+
+
+def test_entities_title_gives_position_and_state(read):
+    _, facts = read("Chinese President Xi Jinping received the delegation.")
+    assert ("Xi Jinping", "holdsPosition", "President") in facts
+    assert ("Xi Jinping", "represents", "China") in facts
+
+
+def test_entities_apposition_gives_position_and_state(read):
+    _, facts = read("Sergei Lavrov, Russia's foreign minister, arrived in Ankara.")
+    assert ("Sergei Lavrov", "holdsPosition", "Foreign Minister") in facts
+    assert ("Sergei Lavrov", "represents", "Russia") in facts
+
+
+def test_entities_unknown_title_is_kept_as_written(read):
+    _, facts = read("Public Security Minister Zhao Leji met the delegation.")
+    assert ("Zhao Leji", "holdsPosition", "Public Security Minister") in facts
+
+
+def test_entities_opposition_leader_does_not_represent_the_state(read):
+    _, facts = read("Israeli opposition leader Yair Lapid met the envoy.")
+    assert ("Yair Lapid", "holdsPosition", "Opposition leader") in facts
+    assert ("Yair Lapid", "represents", "Israel") not in facts
+
+
+def test_entities_body_before_title_is_what_the_person_represents(read):
+    _, facts = read("State Department spokesperson Matthew Miller declined to comment.")
+    assert ("Matthew Miller", "represents", "State Department") in facts
+
+
+def test_entities_unknown_person_is_found_and_linked_by_surname(read):
+    entities, _ = _entities(read, "Dutch minister Caspar Veldkamp arrived. Veldkamp then left.")
+    assert entities["person/caspar-veldkamp"][0] == "Person"
+    assert "Veldkamp" in entities["person/caspar-veldkamp"][2]
+
+
+def test_entities_two_people_sharing_a_surname_are_not_merged(read):
+    text = ("Chinese Foreign Minister Wang Yi met Public Security Minister Wang Xiaohong. "
+            "Later Wang Xiaohong left.")
+    entities, _ = _entities(read, text)
+    assert "person/wang-yi" in entities and "person/wang-xiaohong" in entities
+
+
+def test_entities_surname_follows_the_person_named_in_the_article(read):
+    # "Wang" is a known alias of Wang Yi, but here only Wang Wentao is named
+    entities, _ = _entities(read, "Commerce Minister Wang Wentao met the delegation. Wang said talks were frank.")
+    assert "person/wang-yi" not in entities
+    assert "Wang" in entities["person/wang-wentao"][2]
+
+
+def test_entities_nationality_word_alone_is_no_entity(read):
+    entities, _ = _entities(read, "Chinese officials met Korean officials.")
+    assert not any(k.startswith("country/") for k in entities)
+
+
+def test_entities_country_named_as_topic_is_the_issue(read):
+    entities, _ = _entities(read, "Tensions rose over a host of issues including trade, technology and Taiwan.")
+    assert "issue/taiwan" in entities
+    assert "country/taiwan" not in entities
+
+
+def test_entities_capital_as_mere_place_is_not_mentioned(read):
+    entities, _ = _entities(read, "Biden and Xi are both expected in New Delhi for the summit.")
+    assert "country/india" not in entities
+
+
+def test_entities_scoped_issue_takes_its_country(read):
+    entities, _ = _entities(read, "Iran expanded its nuclear programme, inspectors said.")
+    assert entities["issue/iran-nuclear-programme"][1] == "Iran nuclear programme"
+
+
+def test_entities_same_person_same_iri_across_articles(extractor):
+    from kg.model import Article
+
+    a = Article("a.txt", "a.txt", "Ukrainian President Volodymyr Zelenskyy spoke in Kyiv.")
+    b = Article("b.txt", "b.txt", "Zelensky met NATO leaders in Brussels.")
+    ra, rb = list(extractor.read([a, b]))
+    assert "person/volodymyr-zelenskyy" in {e.key for e in ra.entities}
+    assert "person/volodymyr-zelenskyy" in {e.key for e in rb.entities}
