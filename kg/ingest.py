@@ -24,8 +24,8 @@ MAX_BYTES = 50 * 1024 * 1024
 _DATE_LINE = re.compile(r"^\s*date\s+(\S+)[ \t]*")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Scraped pages glue a headline to the next sentence ('China."We', "improveU.S.").
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z][.!?])(?=[\"“]?[A-Z])|(?<=[a-z][.!?][\"”])(?=[A-Z])")
-_GLUED_WORD = re.compile(r"\b(?=\w{10,})(\w*?[a-z]{3})(?=[A-Z])")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z][.!?])(?=[\"“]?[A-Z])|(?<=[a-z][.!?]”)(?=[A-Z])")
+_GLUED_WORD = re.compile(r"\b(?=[\w.'’]{10,})(\w*?[a-z]{3})(?=[A-Z])")
 _HTML_HINT = re.compile(r"<(html|body|p|div|br|span|article|head)\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
