@@ -103,7 +103,7 @@ def _options(physics: bool) -> str:
     return json.dumps({
         "physics": {"enabled": physics, "solver": "forceAtlas2Based",
                     "stabilization": {"enabled": True, "iterations": 300, "fit": True}},
-        "edges": {"smooth": {"enabled": physics, "type": "continuous"},
+        "edges": {"smooth": False,
                   "font": {"size": 9, "align": "middle", "strokeWidth": 3}},
         "nodes": {"font": {"size": 14, "strokeWidth": 3}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
@@ -112,6 +112,7 @@ def _options(physics: bool) -> str:
 
 def _heading(kg: KnowledgeGraph) -> str:
     summary = kg.summary()
-    kinds = ", ".join(f"{n} {k.lower()}{'' if n == 1 else 's'}" for k, n in summary["entities"].items())
+    plural = {"Person": "people", "Country": "countries", "Organization": "organizations", "Issue": "issues"}
+    kinds = ", ".join(f"{n} {k.lower() if n == 1 else plural[k]}" for k, n in summary["entities"].items())
     facts = sum(summary["facts"].values())
     return f"{len(kg.documents)} articles · {kinds} · {facts} facts"
