@@ -1,6 +1,10 @@
 """Command line: parse arguments, call one plain function, report in one line.
 
     kg build INPUT... --out DIR [--format NAME ...] [--model NAME]
+    kg validate GRAPH
+    kg query GRAPH (--name NAME | -e SPARQL | FILE) [--bind VAR=IRI] [--format table|csv|json]
+    kg load GRAPH --sparql-endpoint URL
+    kg formats | kg queries
 
 Exit status: 0 built from every input; 3 built, but some inputs were skipped
 (each is listed with its reason); 2 nothing built (the error says why);
@@ -40,6 +44,28 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
     build.add_argument("-v", "--verbose", action="store_true", dest="verbose_build",
                        help="show details and tracebacks")
+
+    validate = commands.add_parser("validate", help="check a graph against the SHACL shapes")
+    validate.add_argument("graph", type=Path, metavar="GRAPH", help="a .ttl, .nt or .jsonld file")
+
+    query = commands.add_parser("query", help="run a SPARQL query over a graph file")
+    query.add_argument("graph", type=Path, metavar="GRAPH", help="a .ttl, .nt or .jsonld file")
+    source = query.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a file holding the query")
+    source.add_argument("-e", "--expression", metavar="SPARQL", help="the query itself")
+    source.add_argument("--name", metavar="NAME", help="a named query (see `kg queries`)")
+    query.add_argument("--bind", action="append", default=[], metavar="VAR=IRI",
+                       help="fix a variable, e.g. actor=person/antony-blinken (repeatable)")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table", dest="output")
+
+    load = commands.add_parser("load", help="load a graph into a SPARQL server (Graph Store protocol)")
+    load.add_argument("graph", type=Path, metavar="GRAPH", help="a .ttl, .nt or .jsonld file")
+    load.add_argument("--sparql-endpoint", required=True, metavar="URL",
+                      help="the server, e.g. http://127.0.0.1:7878 (Oxigraph)")
+    load.add_argument("--graph-name", metavar="IRI", help="load into this named graph, not the default")
+
+    commands.add_parser("formats", help="list the export formats")
+    commands.add_parser("queries", help="list the named queries")
     return parser
 
 
@@ -65,9 +91,72 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.command == "build":
-        return _build(args)
-    raise AssertionError(args.command)
+    commands = {"build": _build, "validate": _validate, "query": _query, "load": _load,
+                "formats": _formats, "queries": _queries}
+    return commands[args.command](args)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from kg.validate import validate
+
+    violations = validate(args.graph)
+    for v in violations:
+        print(f"{v.focus}  {v.path}: {v.message}" + (f" (value: {v.value})" if v.value else ""))
+    if violations:
+        print(f"kg: {args.graph}: {len(violations)} SHACL violation(s)", file=sys.stderr)
+        return EXIT_INTERNAL
+    print(f"kg: {args.graph} conforms to the shapes", file=sys.stderr)
+    return EXIT_OK
+
+
+def _query(args: argparse.Namespace) -> int:
+    from kg.errors import InputError
+    from kg.query import format_result, load_store, query_text, run
+
+    if args.name:
+        text = query_text(args.name)
+    elif args.expression:
+        text = args.expression
+    else:
+        try:
+            text = args.file.read_text(encoding="utf-8")
+        except OSError as err:
+            raise InputError(f"{args.file}: cannot read the query: {err.strerror}") from err
+    bindings = {}
+    for item in args.bind:
+        name, sep, value = item.partition("=")
+        if not sep or not name or not value:
+            raise InputError(f"--bind {item!r}: expected VAR=IRI")
+        bindings[name.lstrip("?")] = value
+    result = run(load_store(args.graph), text, bindings)
+    sys.stdout.write(format_result(result, args.output))
+    return EXIT_OK
+
+
+def _load(args: argparse.Namespace) -> int:
+    from kg.load import load, store_url
+
+    sent = load(args.graph, args.sparql_endpoint, args.graph_name)
+    print(f"kg: loaded {args.graph} ({sent} bytes) into {store_url(args.sparql_endpoint, args.graph_name)}",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _formats(args: argparse.Namespace) -> int:
+    from kg.exporters import FORMATS
+
+    for fmt in FORMATS.values():
+        print(f"{fmt.name:10} {fmt.filename + ('/' if fmt.folder else ''):16} {fmt.description}")
+    return EXIT_OK
+
+
+def _queries(args: argparse.Namespace) -> int:
+    from kg.query import named_queries
+
+    for name, path in named_queries().items():
+        first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+        print(f"{name:22} {first}")
+    return EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -253,7 +253,7 @@ class _Resolver:
         person = self._described_person(words, reading)
         if person is None or appos:
             return
-        self._add(chunk, person, "description")
+        self._add(self.doc[chunk.start:words[-1].i + 1], person, "description")
         if reading and reading.title:
             self._title_facts(person, reading, chunk.sent, 0.7)
 

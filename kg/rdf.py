@@ -91,7 +91,8 @@ def _add_fact(graph: Graph, doc: DocumentResult, doc_node: URIRef, fact: Fact) -
     graph.add((node, RDF.object, obj))
     graph.add((node, PROV.wasDerivedFrom, doc_node))
     graph.add((node, DIP.evidence, Literal(fact.evidence)))
-    graph.add((node, DIP.confidence, Literal(Decimal(f"{fact.confidence:.2f}"))))
+    # canonical lexical form ("0.9", not "0.90"), so the graph reads back term for term
+    graph.add((node, DIP.confidence, Literal(Decimal(f"{fact.confidence:.2f}").normalize())))
     if doc.date:
         graph.add((node, DCTERMS.date, Literal(doc.date.isoformat(), datatype=XSD.date)))
 

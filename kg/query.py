@@ -1,0 +1,127 @@
+"""SPARQL over a graph file, on pyoxigraph (fast at any size), with a library
+of named queries under ontology/queries/."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from kg.errors import InputError, KgError
+from kg.kb import ONTOLOGY_DIR
+from kg.vocab import RES
+
+QUERIES_DIR = ONTOLOGY_DIR / "queries"
+_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+
+
+class QueryError(KgError):
+    """A query that cannot be parsed or run."""
+
+
+@dataclass(frozen=True)
+class Result:
+    variables: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]  # IRIs in full, literals as their lexical form, "" unbound
+
+
+def named_queries() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(QUERIES_DIR.glob("*.rq"))}
+
+
+def query_text(name: str) -> str:
+    queries = named_queries()
+    if name not in queries:
+        raise InputError(f"no named query {name!r}; known: {', '.join(queries)}")
+    return queries[name].read_text(encoding="utf-8")
+
+
+def load_store(path: Path):
+    """A pyoxigraph Store holding the graph in `path` (.ttl, .nt or .jsonld)."""
+    import pyoxigraph as ox
+
+    formats = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if path.suffix.lower() not in formats:
+        raise InputError(f"{path}: not a graph file (expected {', '.join(formats)})")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=formats[path.suffix.lower()])
+    except (SyntaxError, ValueError, OSError) as err:
+        raise InputError(f"{path}: cannot parse: {str(err).splitlines()[0]}") from err
+    return store
+
+
+def run(store, text: str, bindings: Mapping[str, str] | None = None) -> Result:
+    """Run a SELECT query; `bindings` fix variables ("actor" -> "person/antony-blinken")."""
+    import pyoxigraph as ox
+
+    substitutions = {ox.Variable(name): ox.NamedNode(_iri(value)) for name, value in (bindings or {}).items()}
+    try:
+        solutions = store.query(text, substitutions=substitutions)
+    except SyntaxError as err:
+        raise QueryError(_syntax_message(str(err))) from err
+    except (OSError, ValueError, RuntimeError) as err:
+        raise QueryError(f"query failed: {err}") from err
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError("only SELECT queries print as a table; this is an ASK or CONSTRUCT query")
+    variables = tuple(v.value for v in solutions.variables)
+    rows = tuple(tuple(_text(solution[v]) for v in variables) for solution in solutions)
+    return Result(variables, rows)
+
+
+def _iri(value: str) -> str:
+    return value if re.match(r"^[a-z][a-z0-9+.-]*:", value) else RES + value.removeprefix("res:")
+
+
+def _text(term) -> str:
+    return "" if term is None else term.value
+
+
+def _syntax_message(message: str) -> str:
+    m = _POSITION.match(message)
+    if not m:
+        return f"query syntax error: {message.splitlines()[0]}"
+    line, column, what = m.groups()
+    what = what.splitlines()[0]
+    return f"query syntax error at line {line}, column {column}: {what[:100]}"
+
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(result.variables, row)) for row in result.rows],
+                          ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows(result.rows)
+        return out.getvalue()
+    return _table(result)
+
+
+def _table(result: Result) -> str:
+    rows = [tuple(_compact(v) for v in row) for row in result.rows]
+    widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(result.variables)]
+    widths = [min(w, 80) for w in widths]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(_cut(v, w).ljust(w) for v, w in zip(values, widths)).rstrip()
+
+    out = [line(result.variables), line(["-" * w for w in widths])]
+    out.extend(line(r) for r in rows)
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _compact(value: str) -> str:
+    return value.replace(RES, "").replace("https://w3id.org/diplomacy-kg/ontology#", "dip:")
+
+
+def _cut(value: str, width: int) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= width else value[:width - 1] + "…"
