@@ -6,12 +6,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from kg.entities import DocEntities
 from kg.model import Article, DocumentResult, Entity, Fact
 from kg.titles import POSSESSIVE
 from kg.vocab import RELATIONS
+
+if TYPE_CHECKING:  # kg.entities needs spaCy, which commands that only read graphs never load
+    from kg.entities import DocEntities
 
 
 
@@ -36,7 +38,7 @@ class KnowledgeGraph:
         return {"entities": dict(sorted(kinds.items())), "facts": dict(sorted(relations.items()))}
 
 
-def document_result(article: Article, ents: DocEntities, facts: list[Fact], words: int = 0) -> DocumentResult:
+def document_result(article: Article, ents: "DocEntities", facts: list[Fact], words: int = 0) -> DocumentResult:
     """What one article contributes: the entities it mentions, their names, its facts."""
     facts = [_oriented(f) for f in facts]
     used = {f.subject for f in facts} | {f.obj for f in facts if f.relation != "holdsPosition"}

@@ -122,7 +122,12 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
     entries: dict[str, KbEntry] = {}
     demonyms: dict[str, str] = {}
     by_code: dict[str, str] = {}
-    for code, entry, dems in _countries(_read_yaml(kb_dir / "countries.yaml") or {}):
+    country_extra = _read_yaml(kb_dir / "countries.yaml") or {}
+    bad = [k for k in country_extra if not (isinstance(k, str) and re.fullmatch(r"[A-Z]{2}", k))]
+    if bad:  # YAML reads a bare NO (Norway) as false
+        raise KnowledgeBaseError(f"{kb_dir / 'countries.yaml'}: keys must be quoted ISO alpha-2 codes, "
+                                 f"not {bad[0]!r}")
+    for code, entry, dems in _countries(country_extra):
         entries[entry.entity.key] = entry
         by_code[code] = entry.entity.key
         demonyms.update({d.lower(): entry.entity.key for d in dems})

@@ -1,98 +1,170 @@
-"""The graph as RDF, in the contract's IRIs (../shared/CONTRACT.md)."""
+"""The graph as RDF, in the contract's IRIs (../shared/CONTRACT.md).
+
+`statements(kg)` is the one place that decides which triples a graph has; the
+adapters turn them into pyoxigraph terms (fast serialisation, used by the
+exporters) or an rdflib Graph (validation, tests).
+"""
 from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
-
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from typing import Iterator, NamedTuple
 
 from kg.graph import KnowledgeGraph
 from kg.kb import slugify
 from kg.model import DocumentResult, Fact
-from kg.vocab import DIP as DIP_IRI, RELATIONS, RES as RES_IRI
+from kg.vocab import DIP, RELATIONS, RES
 
-DIP = Namespace(DIP_IRI)
-RES = Namespace(RES_IRI)
-WD = Namespace("http://www.wikidata.org/entity/")
-# One prefix per kind of IRI: a prefixed name cannot hold a "/".
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
+OWL_NS = "http://www.w3.org/2002/07/owl#"
+PROV_NS = "http://www.w3.org/ns/prov#"
+DCTERMS_NS = "http://purl.org/dc/terms/"
+WD_NS = "http://www.wikidata.org/entity/"
+# One prefix per kind of IRI: a Turtle prefixed name cannot hold a "/".
 PREFIXES = {
-    "dip": DIP, "res": RES, "person": Namespace(RES_IRI + "person/"),
-    "country": Namespace(RES_IRI + "country/"), "org": Namespace(RES_IRI + "organization/"),
-    "issue": Namespace(RES_IRI + "issue/"), "doc": Namespace(RES_IRI + "document/"),
-    "assertion": Namespace(RES_IRI + "assertion/"), "prov": PROV, "dcterms": DCTERMS,
-    "skos": SKOS, "owl": OWL, "wd": WD, "xsd": XSD, "rdfs": RDFS, "rdf": RDF,
+    "dip": DIP, "res": RES, "person": RES + "person/", "country": RES + "country/",
+    "org": RES + "organization/", "issue": RES + "issue/", "doc": RES + "document/",
+    "assertion": RES + "assertion/", "prov": PROV_NS, "dcterms": DCTERMS_NS, "skos": SKOS_NS,
+    "owl": OWL_NS, "wd": WD_NS, "xsd": XSD_NS, "rdfs": RDFS_NS, "rdf": RDF_NS,
 }
 
 
-def entity_iri(key: str) -> URIRef:
-    return RES[key]
+class Iri(NamedTuple):
+    value: str
 
 
-def document_iri(doc_id: str) -> URIRef:
-    return RES[f"document/{slugify(doc_id)}"]
+class Lit(NamedTuple):
+    """A literal; named tuples sort and hash at C speed, which matters at 1M triples."""
+
+    value: str
+    datatype: str = XSD_NS + "string"
 
 
-def assertion_iri(doc: DocumentResult, fact: Fact) -> URIRef:
+Statement = tuple[Iri, Iri, "Iri | Lit"]
+TYPE, LABEL = Iri(RDF_NS + "type"), Iri(RDFS_NS + "label")
+
+
+def entity_iri(key: str) -> Iri:
+    return Iri(RES + key)
+
+
+def document_iri(doc_id: str) -> Iri:
+    return Iri(f"{RES}document/{slugify(doc_id)}")
+
+
+def assertion_iri(doc: DocumentResult, fact: Fact) -> Iri:
     """Stable: the same fact read from the same sentence of the same article."""
     text = "\x1f".join((doc.doc_id, fact.subject, fact.relation, fact.obj, fact.evidence))
-    return RES[f"assertion/{hashlib.sha1(text.encode()).hexdigest()[:16]}"]
+    return Iri(f"{RES}assertion/{hashlib.sha1(text.encode()).hexdigest()[:16]}")
 
 
-def new_graph() -> Graph:
+def confidence_literal(confidence: float) -> Lit:
+    """Canonical lexical form ("0.9", not "0.90"): the graph reads back term for term."""
+    return Lit(str(Decimal(f"{confidence:.2f}").normalize()), XSD_NS + "decimal")
+
+
+def statements(kg: KnowledgeGraph) -> Iterator[Statement]:
+    """Entities, documents, direct triples and Assertion nodes (may repeat)."""
+    for key, entity in kg.entities.items():
+        node = entity_iri(key)
+        yield node, TYPE, Iri(DIP + entity.kind)
+        if entity.kind == "Issue":
+            yield node, TYPE, Iri(SKOS_NS + "Concept")
+        yield node, LABEL, Lit(entity.label)
+        for name in kg.alt_labels.get(key, ()):
+            yield node, Iri(SKOS_NS + "altLabel"), Lit(name)
+        if entity.wikidata:
+            yield node, Iri(OWL_NS + "sameAs"), Iri(WD_NS + entity.wikidata)
+    for doc in kg.documents:
+        yield from _document(doc)
+
+
+def _document(doc: DocumentResult) -> Iterator[Statement]:
+    node = document_iri(doc.doc_id)
+    yield node, TYPE, Iri(DIP + "Document")
+    for name in (doc.doc_id, *doc.also_named):
+        yield node, Iri(DCTERMS_NS + "identifier"), Lit(name)
+    date = Lit(doc.date.isoformat(), XSD_NS + "date") if doc.date else None
+    if date:
+        yield node, Iri(DCTERMS_NS + "date"), date
+    for entity in doc.entities:
+        yield node, Iri(DIP + "mentions"), entity_iri(entity.key)
+    for fact in doc.facts:
+        subject, predicate = entity_iri(fact.subject), Iri(DIP + fact.relation)
+        obj = Lit(fact.obj) if fact.relation == "holdsPosition" else entity_iri(fact.obj)
+        yield subject, predicate, obj
+        if RELATIONS[fact.relation].symmetric:
+            yield obj, predicate, subject
+        assertion = assertion_iri(doc, fact)
+        yield assertion, TYPE, Iri(DIP + "Assertion")
+        yield assertion, Iri(RDF_NS + "subject"), subject
+        yield assertion, Iri(RDF_NS + "predicate"), predicate
+        yield assertion, Iri(RDF_NS + "object"), obj
+        yield assertion, Iri(PROV_NS + "wasDerivedFrom"), node
+        yield assertion, Iri(DIP + "evidence"), Lit(fact.evidence)
+        yield assertion, Iri(DIP + "confidence"), confidence_literal(fact.confidence)
+        if date:
+            yield assertion, Iri(DCTERMS_NS + "date"), date
+
+
+def sorted_statements(kg: KnowledgeGraph) -> list[Statement]:
+    """Each triple once, grouped by subject, in a stable order."""
+    return sorted(set(statements(kg)))
+
+
+_NT_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
+_NT_ESCAPES.update({c: f"\\u{c:04X}" for c in range(0x20) if c not in (0x0A, 0x0D)})
+_NT_ESCAPES[0x7F] = "\\u007F"
+
+
+def _nt(term: Iri | Lit) -> str:
+    if isinstance(term, Iri):
+        return f"<{term.value}>"
+    text = term.value.translate(_NT_ESCAPES)
+    if term.datatype == XSD_NS + "string":
+        return f'"{text}"'
+    return f'"{text}"^^<{term.datatype}>'
+
+
+def ntriples_lines(kg: KnowledgeGraph) -> list[str]:
+    """Canonical N-Triples lines, sorted: subjects come grouped."""
+    return sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in statements(kg)})
+
+
+def to_oxigraph(kg: KnowledgeGraph) -> list:
+    import pyoxigraph as ox
+
+    iris: dict[str, object] = {}
+
+    def term(value: Iri | Lit):
+        if isinstance(value, Iri):
+            node = iris.get(value.value)
+            if node is None:
+                node = iris[value.value] = ox.NamedNode(value.value)
+            return node
+        return ox.Literal(value.value, datatype=term(Iri(value.datatype)))
+
+    return [ox.Triple(term(s), term(p), term(o)) for s, p, o in sorted_statements(kg)]
+
+
+def to_rdf(kg: KnowledgeGraph):
+    """An rdflib Graph of the same triples, with the same prefixes."""
+    from rdflib import Graph, Literal, URIRef
+
     graph = Graph(bind_namespaces="core")
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
+
+    def term(value: Iri | Lit):
+        if isinstance(value, Iri):
+            return URIRef(value.value)
+        if value.datatype == XSD_NS + "string":
+            return Literal(value.value)
+        return Literal(value.value, datatype=URIRef(value.datatype))
+
+    for s, p, o in statements(kg):
+        graph.add((term(s), term(p), term(o)))
     return graph
-
-
-def to_rdf(kg: KnowledgeGraph) -> Graph:
-    """Entities, documents, direct triples and Assertion nodes."""
-    graph = new_graph()
-    for key, entity in kg.entities.items():
-        node = entity_iri(key)
-        graph.add((node, RDF.type, DIP[entity.kind]))
-        if entity.kind == "Issue":
-            graph.add((node, RDF.type, SKOS.Concept))
-        graph.add((node, RDFS.label, Literal(entity.label)))
-        for name in kg.alt_labels.get(key, ()):
-            graph.add((node, SKOS.altLabel, Literal(name)))
-        if entity.wikidata:
-            graph.add((node, OWL.sameAs, WD[entity.wikidata]))
-    for doc in kg.documents:
-        _add_document(graph, doc)
-    return graph
-
-
-def _add_document(graph: Graph, doc: DocumentResult) -> None:
-    node = document_iri(doc.doc_id)
-    graph.add((node, RDF.type, DIP.Document))
-    graph.add((node, DCTERMS.identifier, Literal(doc.doc_id)))
-    for name in doc.also_named:
-        graph.add((node, DCTERMS.identifier, Literal(name)))
-    if doc.date:
-        graph.add((node, DCTERMS.date, Literal(doc.date.isoformat(), datatype=XSD.date)))
-    for entity in doc.entities:
-        graph.add((node, DIP.mentions, entity_iri(entity.key)))
-    for fact in doc.facts:
-        _add_fact(graph, doc, node, fact)
-
-
-def _add_fact(graph: Graph, doc: DocumentResult, doc_node: URIRef, fact: Fact) -> None:
-    subject, predicate = entity_iri(fact.subject), DIP[fact.relation]
-    obj = Literal(fact.obj) if fact.relation == "holdsPosition" else entity_iri(fact.obj)
-    graph.add((subject, predicate, obj))
-    if RELATIONS[fact.relation].symmetric:
-        graph.add((obj, predicate, subject))
-    node = assertion_iri(doc, fact)
-    graph.add((node, RDF.type, DIP.Assertion))
-    graph.add((node, RDF.subject, subject))
-    graph.add((node, RDF.predicate, predicate))
-    graph.add((node, RDF.object, obj))
-    graph.add((node, PROV.wasDerivedFrom, doc_node))
-    graph.add((node, DIP.evidence, Literal(fact.evidence)))
-    # canonical lexical form ("0.9", not "0.90"), so the graph reads back term for term
-    graph.add((node, DIP.confidence, Literal(Decimal(f"{fact.confidence:.2f}").normalize())))
-    if doc.date:
-        graph.add((node, DCTERMS.date, Literal(doc.date.isoformat(), datatype=XSD.date)))
-

@@ -1,8 +1,9 @@
 """The linker: typed facts read off the dependency parse.
 
 Patterns live in ontology/patterns/relations.yaml; `load_rules` compiles them
-into one spaCy DependencyMatcher, and `extract_facts(doc, ents, rules)` turns
-its matches into Facts between the mentions that `kg.entities` resolved.
+into spaCy DependencyMatcher patterns (evaluated by kg.treematch, which gives
+DependencyMatcher's matches faster), and `extract_facts(doc, ents, rules)`
+turns the matches into Facts between the mentions that `kg.entities` resolved.
 """
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import yaml
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -20,6 +20,7 @@ from kg.entities import DocEntities, Mention
 from kg.errors import KnowledgeBaseError
 from kg.kb import ONTOLOGY_DIR
 from kg.model import Fact
+from kg.treematch import TreeMatcher
 from kg.vocab import ACTORS, RELATIONS
 
 PATTERNS_FILE = ONTOLOGY_DIR / "patterns" / "relations.yaml"
@@ -68,7 +69,11 @@ class Rules:
     negating_governors: frozenset[str]
     light_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
-    matcher: DependencyMatcher
+    matcher: TreeMatcher  # the compiled DependencyMatcher patterns, keyed by pattern index
+
+    def matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
+        """(pattern index, token ids in pattern-node order) of every match."""
+        return self.matcher(doc)
 
 
 def _path(text: str | None, where: str) -> tuple[Step, ...]:
@@ -105,9 +110,9 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE) -> Rules:
         raise KnowledgeBaseError(f"{path}: cannot read the patterns: {err}") from err
     patterns = tuple(_pattern(raw, f"{path}: pattern {n + 1}")
                      for n, raw in enumerate(data.get("patterns") or []))
-    matcher = DependencyMatcher(vocab)
+    matcher = TreeMatcher()
     for n, pattern in enumerate(patterns):
-        matcher.add(str(n), _matcher_patterns(pattern))
+        matcher.add(n, matcher_patterns(pattern))
 
     def words(name: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(name) or ())
@@ -117,7 +122,7 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE) -> Rules:
                  words("light_verbs"), words("reporting_verbs"), matcher)
 
 
-def _matcher_patterns(pattern: Pattern) -> list[list[dict]]:
+def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
     """Trigger, then the object path, the required path and the subject path,
     in that order: the match's token list follows it. A direct object is
     also found in the passive: "Taiwan is claimed by", "the island claimed by"."""
@@ -157,9 +162,8 @@ def extract_facts(doc: Doc, ents: DocEntities, rules: Rules) -> list[Fact]:
 
 
 def _matched_facts(doc: Doc, ents: DocEntities, rules: Rules) -> Iterator[Fact]:
-    for match_id, tokens in rules.matcher(doc):
-        pattern = rules.patterns[int(doc.vocab.strings[match_id])]
-        reader = _MatchReader(doc, ents, rules, pattern, tokens)
+    for index, tokens in rules.matches(doc):
+        reader = _MatchReader(doc, ents, rules, rules.patterns[index], tokens)
         yield from reader.facts()
 
 

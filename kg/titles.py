@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from kg.kb import KnowledgeBase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 POSSESSIVE = frozenset({"'s", "’s", "'"})
@@ -23,7 +24,7 @@ class TitleReading:
     acts_for_state: bool  # False for "opposition leader", "co-founder"
 
 
-def read_title(words: Sequence[Token], kb: KnowledgeBase,
+def read_title(words: Sequence["Token"], kb: KnowledgeBase,
                actor_at: Callable[[int], str | None]) -> TitleReading | None:
     """Read the words before or beside a name. `actor_at(i)` gives the key of
     the known actor covering token i, if any. The state or body comes first
@@ -49,12 +50,12 @@ def read_title(words: Sequence[Token], kb: KnowledgeBase,
     return TitleReading(title, country, org, acts)
 
 
-def _demonym(words: Sequence[Token], pos: int, kb: KnowledgeBase) -> str | None:
+def _demonym(words: Sequence["Token"], pos: int, kb: KnowledgeBase) -> str | None:
     pair = " ".join(w.lower_ for w in words[pos:pos + 2])
     return kb.demonyms.get(pair) or kb.demonyms.get(words[pos].lower_)
 
 
-def _match_role(words: Sequence[Token], kb: KnowledgeBase) -> tuple[str | None, bool]:
+def _match_role(words: Sequence["Token"], kb: KnowledgeBase) -> tuple[str | None, bool]:
     """A known title ("foreign minister" -> "Foreign Minister"), or one written
     as a title and ending in a generic head ("Public Security Minister")."""
     if not words or any(w.tag_ in ("JJS", "RBS") for w in words):

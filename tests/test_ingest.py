@@ -99,3 +99,12 @@ def test_ingest_order_of_inputs_does_not_matter(tmp_path):
 ])
 def test_ingest_glued_headlines_are_split(raw, clean):
     assert clean_text(raw) == clean
+
+
+def test_kb_norway_keeps_its_extras():
+    # regression: an unquoted NO key in countries.yaml was read as false and Norway lost its capital
+    from kg.kb import load_kb
+
+    kb = load_kb()
+    assert kb.entries["country/norway"].capitals == ("Oslo",)
+    assert kb.entries["country/norway"].entity.wikidata == "Q20"

@@ -1,33 +1,50 @@
-"""GraphML (networkx): nodes with type, label and names; one edge per
-assertion with its relation, evidence, source, date and confidence. Opens in
-Gephi and yEd."""
+"""GraphML: nodes with type, label, names and titles; one edge per assertion
+with its relation, evidence, source, date and confidence. Opens in Gephi and
+yEd, and reads back with networkx.read_graphml. Written directly (networkx's
+writer took longer than the Turtle)."""
 from __future__ import annotations
 
 from pathlib import Path
-
-import networkx as nx
+from xml.sax.saxutils import escape, quoteattr
 
 from kg.graph import KnowledgeGraph
 
+NODE_KEYS = (("label", "string"), ("type", "string"), ("aliases", "string"), ("wikidata", "string"),
+             ("positions", "string"))
+EDGE_KEYS = (("relation", "string"), ("label", "string"), ("evidence", "string"), ("document", "string"),
+             ("date", "string"), ("confidence", "double"))
 
-def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph(name="diplomacy-kg")
+
+def _xml_text(value: str) -> str:
+    # XML 1.0 cannot hold most control characters, even escaped
+    cleaned = "".join(c for c in value if c in "\t\n\r" or ord(c) >= 0x20)
+    return escape(cleaned)
+
+
+def write_graphml(kg: KnowledgeGraph, path: Path) -> None:
     positions: dict[str, set[str]] = {}
     for _, fact in kg.facts():
         if fact.relation == "holdsPosition":
             positions.setdefault(fact.subject, set()).add(fact.obj)
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">']
+    out += [f'  <key id="n_{k}" for="node" attr.name="{k}" attr.type="{t}"/>' for k, t in NODE_KEYS]
+    out += [f'  <key id="e_{k}" for="edge" attr.name="{k}" attr.type="{t}"/>' for k, t in EDGE_KEYS]
+    out.append('  <graph id="diplomacy-kg" edgedefault="directed">')
     for key, entity in kg.entities.items():
-        graph.add_node(key, label=entity.label, type=entity.kind,
-                       aliases="; ".join(kg.alt_labels.get(key, ())), wikidata=entity.wikidata or "",
-                       positions="; ".join(sorted(positions.get(key, ()))))
-    for doc, fact in kg.facts():
-        if fact.relation == "holdsPosition":
-            continue
-        graph.add_edge(fact.subject, fact.obj, relation=fact.relation, label=fact.relation,
-                       evidence=fact.evidence, document=doc.doc_id,
-                       date=doc.date.isoformat() if doc.date else "", confidence=fact.confidence)
-    return graph
-
-
-def write_graphml(kg: KnowledgeGraph, path: Path) -> None:
-    nx.write_graphml(to_networkx(kg), path, encoding="utf-8", prettyprint=True)
+        values = (entity.label, entity.kind, "; ".join(kg.alt_labels.get(key, ())), entity.wikidata or "",
+                  "; ".join(sorted(positions.get(key, ()))))
+        out.append(f"    <node id={quoteattr(key)}>")
+        out += [f'      <data key="n_{k}">{_xml_text(v)}</data>' for (k, _), v in zip(NODE_KEYS, values)]
+        out.append("    </node>")
+    for n, (doc, fact) in enumerate(f for f in kg.facts() if f[1].relation != "holdsPosition"):
+        values = (fact.relation, fact.relation, fact.evidence, doc.doc_id,
+                  doc.date.isoformat() if doc.date else "", f"{fact.confidence:.2f}")
+        out.append(f'    <edge id="e{n}" source={quoteattr(fact.subject)} target={quoteattr(fact.obj)}>')
+        out += [f'      <data key="e_{k}">{_xml_text(v)}</data>' for (k, _), v in zip(EDGE_KEYS, values)]
+        out.append("    </edge>")
+    out += ["  </graph>", "</graphml>"]
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")

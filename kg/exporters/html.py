@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from kg.graph import KnowledgeGraph
+from kg.model import Entity
 from kg.vocab import RELATIONS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -47,19 +48,28 @@ def render_html(kg: KnowledgeGraph) -> str:
         degree[edge["from"]] += 1
         degree[edge["to"]] += 1
     positions = _positions(kg, edges) if len(kg.entities) > LAYOUT_THRESHOLD else {}
-    for key, entity in kg.entities.items():
-        colour, shape = KIND_STYLE[entity.kind]
-        extra = {"x": positions[key][0], "y": positions[key][1]} if key in positions else {}
-        net.add_node(key, label=entity.label, title=f"{entity.label} ({entity.kind})",
-                     color=colour, shape=shape, size=10 + 6 * min(degree[key], 25) ** 0.5,
-                     kind=entity.kind, aliases=list(kg.alt_labels.get(key, ())),
-                     degree=degree[key], **extra)
-    for edge in edges:
-        net.add_edge(edge.pop("from"), edge.pop("to"), **edge)
+    # Node and edge dicts are handed to pyvis whole: its add_node and add_edge
+    # look for duplicates in lists, which is quadratic in the graph's size.
+    net.nodes = [_node(key, entity, kg.alt_labels.get(key, ()), degree[key], positions.get(key))
+                 for key, entity in kg.entities.items()]
+    net.node_ids = list(kg.entities)
+    net.node_map = {node["id"]: node for node in net.nodes}
+    net.edges = edges
     physics = not positions
     net.set_options(_options(physics))
     net.heading = _heading(kg)
     return net.generate_html()
+
+
+def _node(key: str, entity: Entity, aliases: tuple[str, ...], degree: int,
+          position: tuple[float, float] | None) -> dict:
+    colour, shape = KIND_STYLE[entity.kind]
+    node = {"id": key, "label": entity.label, "title": f"{entity.label} ({entity.kind})",
+            "color": colour, "shape": shape, "size": 10 + 6 * min(degree, 25) ** 0.5,
+            "kind": entity.kind, "aliases": list(aliases), "degree": degree}
+    if position:
+        node["x"], node["y"] = position
+    return node
 
 
 def _edges(kg: KnowledgeGraph) -> list[dict]:
@@ -107,6 +117,7 @@ def _options(physics: bool) -> str:
                   "font": {"size": 9, "align": "middle", "strokeWidth": 3}},
         "nodes": {"font": {"size": 14, "strokeWidth": 3}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+        "layout": {"randomSeed": 7},  # the same picture at every load
     })
 
 

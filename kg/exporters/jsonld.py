@@ -1,32 +1,74 @@
-"""JSON-LD, compacted with ontology/context.jsonld (inlined, so the file stands
-alone offline), nodes sorted by @id and values sorted: byte-identical between builds."""
+"""JSON-LD compacted with ontology/context.jsonld (inlined, so the file stands
+alone offline): one node object per subject, sorted, values sorted, so builds
+are byte-identical. Compaction is done here from the graph's statements
+rather than by a JSON-LD processor, which was the slowest part of a build."""
 from __future__ import annotations
 
 import json
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from kg.graph import KnowledgeGraph
 from kg.kb import ONTOLOGY_DIR
-from kg.rdf import to_rdf
+from kg.rdf import RDF_NS, XSD_NS, Iri, Lit, sorted_statements
 
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 
 
+class Compactor:
+    """Term and compact-IRI choices for one @context."""
+
+    def __init__(self, context: dict[str, Any]) -> None:
+        self.prefixes = sorted(((v, k) for k, v in context.items() if isinstance(v, str) and v.endswith(("/", "#"))),
+                               key=lambda item: -len(item[0]))
+        self.terms: dict[str, tuple[str, str | None]] = {}
+        for term, definition in context.items():
+            if isinstance(definition, str) and not definition.endswith(("/", "#")):
+                self.terms[self.expand(definition)] = (term, None)
+            elif isinstance(definition, dict):
+                kind = definition.get("@type")
+                self.terms[self.expand(definition["@id"])] = (term, kind and self.expand(kind))
+
+    def expand(self, value: str) -> str:
+        prefix, _, local = value.partition(":")
+        for namespace, name in self.prefixes:
+            if name == prefix:
+                return namespace + local
+        return value
+
+    def iri(self, value: str) -> str:
+        for namespace, name in self.prefixes:
+            if value.startswith(namespace) and len(value) > len(namespace):
+                return f"{name}:{value[len(namespace):]}"
+        return value
+
+    def key_and_value(self, predicate: str, obj: Iri | Lit) -> tuple[str, Any]:
+        term, kind = self.terms.get(predicate, (self.iri(predicate), None))
+        if isinstance(obj, Iri):
+            return term, self.iri(obj.value) if kind == "@id" else {"@id": self.iri(obj.value)}
+        if kind == obj.datatype or (kind is None and obj.datatype == XSD_NS + "string"):
+            return term, obj.value
+        return term, {"@value": obj.value, "@type": self.iri(obj.datatype)}
+
+
 def write_jsonld(kg: KnowledgeGraph, path: Path) -> None:
     context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
-    raw = to_rdf(kg).serialize(format="json-ld", context=context, auto_compact=True)
-    data = json.loads(raw)
-    nodes = data.get("@graph", [data] if "@id" in data else [])
-    document = {"@context": context, "@graph": sorted((_canonical(n) for n in nodes), key=lambda n: n["@id"])}
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                    encoding="utf-8")
+    compactor = Compactor(context)
+    nodes = []
+    for subject, group in groupby(sorted_statements(kg), key=lambda s: s[0]):
+        node: dict[str, Any] = {"@id": compactor.iri(subject.value)}
+        for _, predicate, obj in group:
+            if predicate.value == RDF_NS + "type":
+                key, value = "@type", compactor.iri(obj.value)
+            else:
+                key, value = compactor.key_and_value(predicate.value, obj)
+            node.setdefault(key, []).append(value)
+        nodes.append({k: v[0] if len(v) == 1 else _sorted(v) for k, v in node.items() if k != "@id"}
+                     | {"@id": node["@id"]})
+    document = {"@context": context, "@graph": nodes}
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def _canonical(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _canonical(v) for k, v in value.items() if k != "@context"}
-    if isinstance(value, list):
-        items = [_canonical(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
+def _sorted(values: list[Any]) -> list[Any]:
+    return sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
