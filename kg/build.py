@@ -23,6 +23,7 @@ from kg.model import Article, DocumentResult, Skipped, Timings
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 CHUNK = 32  # articles sent to a worker at a time
+PART_CHARS = 100_000  # longer articles are read in parts of about this size
 
 
 @dataclass(frozen=True)
@@ -60,21 +61,54 @@ class Extractor:
         from kg.relations import extract_facts
 
         timings = timings if timings is not None else Timings()
-        stream = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
+        parts = ((text, (article, n, last)) for article in articles
+                 for n, text, last in _parts(article.text))
+        stream = self.nlp.pipe(parts, as_tuples=True, batch_size=batch_size)
+        pending: list[DocumentResult] = []
         while True:
             start = time.perf_counter()
             item = next(stream, None)
             timings.add("parse", time.perf_counter() - start)
             if item is None:
                 return
-            doc, article = item
+            doc, (article, _, last) = item
             start = time.perf_counter()
             ents = resolve_entities(doc, self.kb)
             timings.add("entities", time.perf_counter() - start)
             start = time.perf_counter()
             facts = extract_facts(doc, ents, self.rules)
             timings.add("relations", time.perf_counter() - start)
-            yield document_result(article, ents, facts, words=len(doc))
+            pending.append(document_result(article, ents, facts, words=len(doc)))
+            if last:
+                yield pending[0] if len(pending) == 1 else join_parts(pending)
+                pending = []
+
+
+def _parts(text: str, limit: int = PART_CHARS) -> Iterator[tuple[int, str, bool]]:
+    """A long article in parts that end at a line break: spaCy refuses texts
+    over its max_length, and one huge Doc would hold all its memory at once."""
+    if len(text) <= limit:
+        yield 0, text, True
+        return
+    start, n = 0, 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = text.rfind("\n", start + limit // 2, end)
+            end = cut + 1 if cut > 0 else end
+        yield n, text[start:end], end >= len(text)
+        start, n = end, n + 1
+
+
+def join_parts(parts: list[DocumentResult]) -> DocumentResult:
+    """One article read in parts: the union of what each part found."""
+    first = parts[0]
+    entities = {e.key: e for p in parts for e in p.entities}
+    return DocumentResult(first.doc_id, first.date, tuple(sorted(entities.values(), key=lambda e: e.key)),
+                          tuple(sorted({a for p in parts for a in p.aliases})),
+                          tuple(sorted({f for p in parts for f in p.facts},
+                                       key=lambda f: (f.subject, f.relation, f.obj, f.evidence, f.confidence))),
+                          first.also_named, sum(p.words for p in parts))
 
 
 def build(inputs: Sequence[Path | str], out_dir: Path, *, model: str = DEFAULT_MODEL,

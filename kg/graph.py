@@ -5,7 +5,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from kg.model import Article, DocumentResult, Entity, Fact
@@ -22,6 +22,9 @@ class KnowledgeGraph:
     entities: dict[str, Entity]
     alt_labels: dict[str, tuple[str, ...]]
     documents: tuple[DocumentResult, ...]
+    # Views computed from this (immutable) graph by exporters, kept so that
+    # formats sharing one (the sorted RDF statements) compute it once.
+    derived: dict = field(default_factory=dict, compare=False, repr=False)
 
     def facts(self) -> Iterable[tuple[DocumentResult, Fact]]:
         for doc in self.documents:

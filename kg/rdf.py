@@ -45,6 +45,13 @@ class Lit(NamedTuple):
 
 Statement = tuple[Iri, Iri, "Iri | Lit"]
 TYPE, LABEL = Iri(RDF_NS + "type"), Iri(RDFS_NS + "label")
+ALT_LABEL, SAME_AS = Iri(SKOS_NS + "altLabel"), Iri(OWL_NS + "sameAs")
+IDENTIFIER, DATE, MENTIONS = Iri(DCTERMS_NS + "identifier"), Iri(DCTERMS_NS + "date"), Iri(DIP + "mentions")
+SUBJECT, PREDICATE, OBJECT = Iri(RDF_NS + "subject"), Iri(RDF_NS + "predicate"), Iri(RDF_NS + "object")
+DERIVED_FROM, EVIDENCE = Iri(PROV_NS + "wasDerivedFrom"), Iri(DIP + "evidence")
+CONFIDENCE = Iri(DIP + "confidence")
+DOCUMENT, ASSERTION, CONCEPT = Iri(DIP + "Document"), Iri(DIP + "Assertion"), Iri(SKOS_NS + "Concept")
+RELATION_IRIS = {name: Iri(DIP + name) for name in RELATIONS}
 
 
 def entity_iri(key: str) -> Iri:
@@ -72,42 +79,42 @@ def statements(kg: KnowledgeGraph) -> Iterator[Statement]:
         node = entity_iri(key)
         yield node, TYPE, Iri(DIP + entity.kind)
         if entity.kind == "Issue":
-            yield node, TYPE, Iri(SKOS_NS + "Concept")
+            yield node, TYPE, CONCEPT
         yield node, LABEL, Lit(entity.label)
         for name in kg.alt_labels.get(key, ()):
-            yield node, Iri(SKOS_NS + "altLabel"), Lit(name)
+            yield node, ALT_LABEL, Lit(name)
         if entity.wikidata:
-            yield node, Iri(OWL_NS + "sameAs"), Iri(WD_NS + entity.wikidata)
+            yield node, SAME_AS, Iri(WD_NS + entity.wikidata)
     for doc in kg.documents:
         yield from _document(doc)
 
 
 def _document(doc: DocumentResult) -> Iterator[Statement]:
     node = document_iri(doc.doc_id)
-    yield node, TYPE, Iri(DIP + "Document")
+    yield node, TYPE, DOCUMENT
     for name in (doc.doc_id, *doc.also_named):
-        yield node, Iri(DCTERMS_NS + "identifier"), Lit(name)
+        yield node, IDENTIFIER, Lit(name)
     date = Lit(doc.date.isoformat(), XSD_NS + "date") if doc.date else None
     if date:
-        yield node, Iri(DCTERMS_NS + "date"), date
+        yield node, DATE, date
     for entity in doc.entities:
-        yield node, Iri(DIP + "mentions"), entity_iri(entity.key)
+        yield node, MENTIONS, entity_iri(entity.key)
     for fact in doc.facts:
-        subject, predicate = entity_iri(fact.subject), Iri(DIP + fact.relation)
+        subject, predicate = entity_iri(fact.subject), RELATION_IRIS[fact.relation]
         obj = Lit(fact.obj) if fact.relation == "holdsPosition" else entity_iri(fact.obj)
         yield subject, predicate, obj
         if RELATIONS[fact.relation].symmetric:
             yield obj, predicate, subject
         assertion = assertion_iri(doc, fact)
-        yield assertion, TYPE, Iri(DIP + "Assertion")
-        yield assertion, Iri(RDF_NS + "subject"), subject
-        yield assertion, Iri(RDF_NS + "predicate"), predicate
-        yield assertion, Iri(RDF_NS + "object"), obj
-        yield assertion, Iri(PROV_NS + "wasDerivedFrom"), node
-        yield assertion, Iri(DIP + "evidence"), Lit(fact.evidence)
-        yield assertion, Iri(DIP + "confidence"), confidence_literal(fact.confidence)
+        yield assertion, TYPE, ASSERTION
+        yield assertion, SUBJECT, subject
+        yield assertion, PREDICATE, predicate
+        yield assertion, OBJECT, obj
+        yield assertion, DERIVED_FROM, node
+        yield assertion, EVIDENCE, Lit(fact.evidence)
+        yield assertion, CONFIDENCE, confidence_literal(fact.confidence)
         if date:
-            yield assertion, Iri(DCTERMS_NS + "date"), date
+            yield assertion, DATE, date
 
 
 def sorted_statements(kg: KnowledgeGraph) -> list[Statement]:
@@ -130,8 +137,10 @@ def _nt(term: Iri | Lit) -> str:
 
 
 def ntriples_lines(kg: KnowledgeGraph) -> list[str]:
-    """Canonical N-Triples lines, sorted: subjects come grouped."""
-    return sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in statements(kg)})
+    """Canonical N-Triples lines, sorted: subjects come grouped (computed once per graph)."""
+    if "ntriples" not in kg.derived:
+        kg.derived["ntriples"] = sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in statements(kg)})
+    return kg.derived["ntriples"]
 
 
 def to_oxigraph(kg: KnowledgeGraph) -> list:

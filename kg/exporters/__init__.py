@@ -47,9 +47,14 @@ DEFAULT_FORMATS = tuple(FORMATS)
 
 def export(kg: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS,
            on_written: Callable[[str, float], None] | None = None) -> list[Path]:
-    """Write `kg` in each format into `out_dir`; returns the paths written."""
+    """Write `kg` in each format into `out_dir`; returns the paths written.
+
+    Every format is first written beside its target; only when all are
+    written are they renamed into place, so an error or a kill at any moment
+    leaves the previous exports whole and consistent with each other."""
     import time
 
+    formats = list(dict.fromkeys(formats))
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
         raise ExportError(f"unknown format {unknown[0]!r}; known: {', '.join(FORMATS)}")
@@ -57,49 +62,54 @@ def export(kg: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_F
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise ExportError(f"{out_dir}: cannot create the output folder: {err.strerror}") from err
-    written = []
-    for name in formats:
-        fmt = FORMATS[name]
-        start = time.perf_counter()
-        target = out_dir / fmt.filename
-        replace = replace_folder_atomically if fmt.folder else write_atomically
-        replace(target, lambda tmp: fmt.load()(kg, tmp))
-        written.append(target)
-        if on_written:
-            on_written(name, time.perf_counter() - start)
-    return written
-
-
-def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder, then rename."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    _remove_leftovers(out_dir)
+    staged: list[tuple[Path, Path]] = []
     try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        for name in formats:
+            fmt = FORMATS[name]
+            start = time.perf_counter()
+            staged.append((_stage(fmt, out_dir, kg), out_dir / fmt.filename))
+            if on_written:
+                on_written(name, time.perf_counter() - start)
+        for tmp, target in staged:
+            _swap_in(tmp, target)
     except OSError as err:
-        raise ExportError(f"{target}: cannot write: {err.strerror or err}") from err
+        raise ExportError(f"{out_dir}: cannot write the exports: {err.strerror or err}") from err
     finally:
-        tmp.unlink(missing_ok=True)
+        _remove_leftovers(out_dir)
+    return [target for _, target in staged]
 
 
-def replace_folder_atomically(target: Path, write: Callable[[Path], None]) -> None:
-    """Fill a temporary folder, then swap it for `target`: at every moment one
-    complete version of the folder is in place."""
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    old = target.parent / f".{target.name}.old"
-    try:
-        write(tmp)
+def _stage(fmt: Format, out_dir: Path, kg: KnowledgeGraph) -> Path:
+    """The format written to a temporary path in `out_dir`."""
+    if fmt.folder:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{fmt.filename}.", dir=out_dir))
         os.chmod(tmp, 0o755)
-        if old.exists():
-            shutil.rmtree(old)
+    else:
+        fd, name = tempfile.mkstemp(prefix=f".{fmt.filename}.", suffix=".tmp", dir=out_dir)
+        os.close(fd)
+        tmp = Path(name)
+        os.chmod(tmp, 0o644)
+    fmt.load()(kg, tmp)
+    return tmp
+
+
+def _swap_in(tmp: Path, target: Path) -> None:
+    if tmp.is_dir():  # a folder cannot replace a folder in one step: move the old one aside
+        old = target.parent / f".{target.name}.old"
         if target.exists():
             os.replace(target, old)
         os.replace(tmp, target)
-    except OSError as err:
-        raise ExportError(f"{target}: cannot write: {err.strerror or err}") from err
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(tmp, target)
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """Temporary files of a build that was killed before it could rename them."""
+    for fmt in FORMATS.values():
+        for stale in out_dir.glob(f".{fmt.filename}.*"):
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)

@@ -5,13 +5,12 @@ rather than by a JSON-LD processor, which was the slowest part of a build."""
 from __future__ import annotations
 
 import json
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from kg.graph import KnowledgeGraph
 from kg.kb import ONTOLOGY_DIR
-from kg.rdf import RDF_NS, XSD_NS, Iri, Lit, sorted_statements
+from kg.rdf import RDF_NS, XSD_NS, Iri, Lit, statements
 
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 
@@ -22,6 +21,8 @@ class Compactor:
     def __init__(self, context: dict[str, Any]) -> None:
         self.prefixes = sorted(((v, k) for k, v in context.items() if isinstance(v, str) and v.endswith(("/", "#"))),
                                key=lambda item: -len(item[0]))
+        self.namespaces = dict(self.prefixes)
+        self._compact: dict[str, str] = {}
         self.terms: dict[str, tuple[str, str | None]] = {}
         for term, definition in context.items():
             if isinstance(definition, str) and not definition.endswith(("/", "#")):
@@ -38,10 +39,13 @@ class Compactor:
         return value
 
     def iri(self, value: str) -> str:
-        for namespace, name in self.prefixes:
-            if value.startswith(namespace) and len(value) > len(namespace):
-                return f"{name}:{value[len(namespace):]}"
-        return value
+        """The compact IRI: the namespace is everything up to the last / or #."""
+        found = self._compact.get(value)
+        if found is None:
+            cut = max(value.rfind("/"), value.rfind("#")) + 1
+            name = self.namespaces.get(value[:cut])
+            found = self._compact[value] = f"{name}:{value[cut:]}" if name and cut < len(value) else value
+        return found
 
     def key_and_value(self, predicate: str, obj: Iri | Lit) -> tuple[str, Any]:
         term, kind = self.terms.get(predicate, (self.iri(predicate), None))
@@ -55,20 +59,29 @@ class Compactor:
 def write_jsonld(kg: KnowledgeGraph, path: Path) -> None:
     context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
     compactor = Compactor(context)
+    by_subject: dict[str, set] = {}
+    for subject, predicate, obj in statements(kg):
+        by_subject.setdefault(subject.value, set()).add((predicate.value, obj))
     nodes = []
-    for subject, group in groupby(sorted_statements(kg), key=lambda s: s[0]):
-        node: dict[str, Any] = {"@id": compactor.iri(subject.value)}
-        for _, predicate, obj in group:
-            if predicate.value == RDF_NS + "type":
+    for subject in sorted(by_subject):
+        node: dict[str, Any] = {"@id": compactor.iri(subject)}
+        for predicate, obj in by_subject[subject]:
+            if predicate == RDF_NS + "type":
                 key, value = "@type", compactor.iri(obj.value)
             else:
-                key, value = compactor.key_and_value(predicate.value, obj)
+                key, value = compactor.key_and_value(predicate, obj)
             node.setdefault(key, []).append(value)
         nodes.append({k: v[0] if len(v) == 1 else _sorted(v) for k, v in node.items() if k != "@id"}
                      | {"@id": node["@id"]})
-    document = {"@context": context, "@graph": nodes}
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    # One node a line: readable, and json's C encoder only works without indent.
+    head = json.dumps({"@context": context}, ensure_ascii=False, indent=1, sort_keys=True)
+    body = ",\n".join(json.dumps(node, ensure_ascii=False, sort_keys=True) for node in nodes)
+    path.write_text(f"{head[:-2]},\n \"@graph\": [\n{body}\n]\n}}\n", encoding="utf-8")
+
+
+def _sort_key(value: Any) -> tuple[int, str]:
+    return (0, value) if isinstance(value, str) else (1, json.dumps(value, sort_keys=True, ensure_ascii=False))
 
 
 def _sorted(values: list[Any]) -> list[Any]:
-    return sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return sorted(values, key=_sort_key)
