@@ -103,8 +103,9 @@ class _Resolver:
         country_issue = self.kb.issue_of_country()
         as_issue = {i: country_issue[m.key] for i, m in enumerate(self.mentions)
                     if m.key in country_issue and self._reads_as_issue(m)}
-        for key in as_issue.values():
-            self._entity(key)
+        for mention in self.mentions:  # the linker may read any such name as the issue
+            if mention.key in country_issue:
+                self._entity(country_issue[mention.key])
         states = {key: entry.country for key, entry in self.kb.entries.items()
                   if key in self.entities and entry.country}
         states.update(self.states)

@@ -156,3 +156,10 @@ def test_relations_every_fact_has_its_sentence_and_a_confidence(read):
         assert 0 < fact.confidence <= 1
         assert fact.evidence in ("Sergei Lavrov met Hakan Fidan in Ankara.",
                                  "Fidan urged Russia to extend the grain deal.")
+
+
+def test_relations_regression_country_read_as_issue_is_a_known_entity(read):
+    # regression: "Taipei" read as the Taiwan issue by a fact crashed the build (KeyError: 'issue/taiwan')
+    result, facts = read("China opposes any official contact between Washington and Taipei.")
+    keys = {e.key for e in result.entities}
+    assert {f.obj for f in result.facts if not f.relation == "holdsPosition"} <= keys
