@@ -85,10 +85,11 @@ class _Resolver:
         self.last_subject_person: str | None = None
         self.last_thing: str | None = None
         self.pairs: dict[int, tuple[str, str]] = {}
+        self.prefixed_states: dict[int, str] = {}  # name's root token -> the state its title named
         self.last_pair: tuple[str, str] | None = None
         self.issue_spans = self._issue_spans()
         # "State" in "Secretary of State" is a word of a title, not a body
-        self._title_words = {w for r in kb.roles for v in r.variants for w in v.split()}
+        self._title_words = {w for r in kb.roles for v in r.variants for w in v.split()} | {"affairs"}
 
     # ------------------------------------------------------------------ driver
     def run(self) -> DocEntities:
@@ -143,16 +144,25 @@ class _Resolver:
         if not text:
             return
         local = self.short_names.get(text)
+        known = self.kb.person_named(text) if ent.label_ == "PERSON" else None
         if local:
             self._person(ent, local[-1], self.kb.entries.get(local[-1]))
+        elif known:  # "Mr Blinken" found whole by the statistical model
+            self._person(ent, known, self.kb.entries[known])
         elif ent.label_ == "PERSON" and _looks_like_name(ent):
             key = f"person/{slugify(text)}"
             self._entity(key, Entity(key, "Person", text))
             self._person(ent, key, None)
-        elif ent.label_ == "ORG" and _looks_like_org(ent) and text.lower() not in self._title_words:
+        elif ent.label_ == "ORG" and _looks_like_org(ent) and not self._only_title_words(ent):
             key = f"organization/{slugify(text)}"
             self._entity(key, Entity(key, "Organization", text))
             self._add(ent, key, "name")
+
+    def _only_title_words(self, ent: Span) -> bool:
+        """"State" in "Secretary of State", "Indian External Affairs" in "Indian
+        External Affairs Minister": words of a title, not a body."""
+        return all(t.lower_ in self._title_words or t.lower_ in self.kb.demonyms or t.lower_ in ("of", "the")
+                   for t in ent)
 
     def _local_override(self, ent: Span, key: str) -> str:
         """A one-word knowledge-base alias ("Wang") yields to the person of that
@@ -185,10 +195,22 @@ class _Resolver:
             self.last_subject_person = key
 
     def _titles_of(self, ent: Span, key: str) -> None:
+        read = False
         for words, confidence in self._title_phrases(ent):
             reading = read_title(words, self.kb, self._actor_key)
             if reading:
                 self._title_facts(key, reading, ent.sent, confidence)
+                read = True
+                if reading.country and reading.acts_for_state:
+                    self.prefixed_states[ent.root.i] = reading.country
+        if not read and ent.root.dep_ == "conj":
+            # "Philippine counterparts Enrique Manalo and Gilberto Teodoro": the
+            # state before the first name is the second's too (the title is not)
+            state = self.prefixed_states.get(ent.root.head.i)
+            entry = self.kb.entries.get(key)
+            if state and not (entry and entry.country and entry.country != state):
+                self.states[key] = state
+                self.facts.append(Fact(key, "represents", state, ent.sent.text.strip(), 0.75))
 
     def _title_phrases(self, ent: Span) -> Iterator[tuple[list[Token], float]]:
         """The words before a name ("Chinese President") and an apposition
@@ -245,7 +267,12 @@ class _Resolver:
             if pair:
                 self.pairs[chunk.root.i] = pair
             return
-        country = self._described_country(text)
+        if text in self.kb.person_pair_phrases:
+            pair = self._last_two_people()
+            if pair:
+                self.pairs[chunk.root.i] = pair
+            return
+        country = self._described_country(text) or self._country_by_place_word(words)
         if country:
             self._add(chunk, country, "description")
             return
@@ -267,11 +294,32 @@ class _Resolver:
                 return [self.doc[end], *pobj[0].subtree]
         return []
 
+    def _country_by_place_word(self, words: list[Token]) -> str | None:
+        """"the Lithuanian capital", "the Russian government"."""
+        if len(words) == 3 and words[0].lower_ == "the" and words[2].lower_ in self.kb.place_words:
+            return self.kb.demonyms.get(words[1].lower_)
+        return None
+
+    def _last_two_people(self) -> tuple[str, str] | None:
+        """The last two people named, of different states where that is known."""
+        people: list[str] = []
+        for m in reversed(self.mentions):
+            if m.key.startswith("person/") and m.key not in people:
+                state = self.states.get(m.key)
+                if not people or state is None or state != self.states.get(people[0]):
+                    people.append(m.key)
+            if len(people) == 2:
+                return people[1], people[0]
+        return None
+
     def _top_countries(self) -> tuple[str, str] | None:
+        """The two countries the article names most, counting the states that
+        the people named act for."""
         counts: dict[str, int] = {}
         for m in self.mentions:
-            if m.key.startswith("country/"):
-                counts[m.key] = counts.get(m.key, 0) + 1
+            key = self.states.get(m.key) if m.key.startswith("person/") else m.key
+            if key and key.startswith("country/"):
+                counts[key] = counts.get(key, 0) + 1
         top = sorted(counts, key=lambda k: -counts[k])[:2]
         return (top[0], top[1]) if len(top) == 2 else None
 
@@ -391,6 +439,8 @@ class _Resolver:
         """"China" in "South China Sea": part of a longer proper name, not a mention."""
         for span in self.issue_spans:
             if span.start <= ent.start and ent.end < span.end and self.doc[ent.end].is_title:
+                return True
+            if span.start == ent.start and span.end == ent.end:  # "Hong Kong": the trigger names the issue
                 return True
         return False
 

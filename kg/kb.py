@@ -70,6 +70,9 @@ class KnowledgeBase:
     generic_heads: frozenset[str]
     topic_nouns: frozenset[str]
     pair_phrases: frozenset[str]
+    person_pair_phrases: frozenset[str]
+    place_words: frozenset[str]
+    person_aliases: Mapping[str, str]  # a name or alias -> the one known person it denotes
     version: str
 
     def entity(self, key: str) -> Entity | None:
@@ -78,6 +81,10 @@ class KnowledgeBase:
             return entry.entity
         issue = self.issues.get(key)
         return issue.entity if issue else None
+
+    def person_named(self, name: str) -> str | None:
+        """The known person a full name or alias denotes, if exactly one."""
+        return self.person_aliases.get(name)
 
     def issue_of_country(self) -> dict[str, str]:
         """Country key -> issue key, for names like "Taiwan" that are both."""
@@ -144,6 +151,7 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
         entity = Entity(key, "Organization", org["name"], org.get("wikidata"))
         entries[key] = KbEntry(entity, _tuple(org.get("aliases")),
                                country=country_key(org.get("country"), key),
+                               descriptions=_tuple(org.get("descriptions")),
                                speaks_for=country_key(org.get("speaks_for"), key))
     for person in _read_yaml(kb_dir / "people.yaml") or []:
         key = f"person/{slugify(person['name'])}"
@@ -174,7 +182,18 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
                          frozenset(w.lower() for w in _tuple(role_data.get("generic_heads"))),
                          frozenset(_tuple(issue_data.get("topic_nouns"))),
                          frozenset(p.lower() for p in _tuple(references.get("pair_phrases"))),
-                         ontology_version(root))
+                         frozenset(p.lower() for p in _tuple(references.get("person_pair_phrases"))),
+                         frozenset(p.lower() for p in _tuple(references.get("place_words"))),
+                         _person_aliases(entries), ontology_version(root))
+
+
+def _person_aliases(entries: Mapping[str, KbEntry]) -> dict[str, str]:
+    keys_by_name: dict[str, set[str]] = {}
+    for key, entry in entries.items():
+        if entry.entity.kind == "Person":
+            for name in (entry.entity.label, *entry.aliases):
+                keys_by_name.setdefault(name, set()).add(key)
+    return {name: next(iter(keys)) for name, keys in keys_by_name.items() if len(keys) == 1}
 
 
 def ontology_version(root: Path = ONTOLOGY_DIR) -> str:

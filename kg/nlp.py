@@ -68,14 +68,14 @@ def stash_ner(doc: Doc) -> Doc:
 
 @Language.component("prefer_full_names")
 def prefer_full_names(doc: Doc) -> Doc:
-    """A known one-word alias inside a longer name is not that person:
-    "Wang" is Wang Yi, but "Wang Wentao" is someone else."""
+    """A known name inside a longer person's name is not that entity: "Wang"
+    is Wang Yi, but "Wang Wentao" is someone else; "Israel Katz" is a person."""
     ents = list(doc.ents)
     for full in doc.spans.get(NER_KEY, []):
         if full.label_ != "PERSON" or len(full) < 2:
             continue
         inside = [e for e in ents if full.start <= e.start and e.end <= full.end and e != full]
-        if inside and all(e.label_ == "PERSON" and len(e) == 1 for e in inside) and not any(
+        if inside and sum(len(e) for e in inside) < len(full) and not any(
                 e.start < full.end and full.start < e.end and e not in inside for e in ents):
             ents = [e for e in ents if e not in inside] + [full]
     doc.ents = sorted(ents, key=lambda e: e.start)

@@ -69,6 +69,7 @@ class Rules:
     negating_governors: frozenset[str]
     light_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
+    agent_nouns: frozenset[str]
     matcher: TreeMatcher  # the compiled DependencyMatcher patterns, keyed by pattern index
 
     def matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
@@ -119,7 +120,7 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE) -> Rules:
 
     return Rules(patterns, words("modals"), words("hypothetical_governors"),
                  words("hypothetical_marks"), words("negating_governors"),
-                 words("light_verbs"), words("reporting_verbs"), matcher)
+                 words("light_verbs"), words("reporting_verbs"), words("agent_nouns"), matcher)
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -225,6 +226,10 @@ class _MatchReader:
             found = [m for m in self._actors(token) if self.ents.kind(m.key) in allowed]
         if not found and "Issue" in allowed:
             found = self._issues_under(token)
+        if not found and relation == "restricted":  # "banned imports from Japan", "trade with Israel"
+            found = [m for t in (token, *token.conjuncts) for c in t.children
+                     if c.dep_ == "prep" and c.lower_ in ("from", "to", "with", "of")
+                     for g in c.children if g.dep_ == "pobj" for m in self._actors(g)]
         if self.p.objects:
             found = [m for m in found if self.ents.kind(m.key) in self.p.objects]
         return found
@@ -277,7 +282,10 @@ class _MatchReader:
         if own is not None:
             return own, 1.0
         if trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
-            return trigger.head, 1.0
+            noun = trigger.head
+            if self._actors(noun) or noun.dep_ not in ("dobj", "nsubjpass"):
+                return noun, 1.0
+            return _child(noun.head, ("nsubj",)), INHERITED_DISCOUNT  # "X adopted a resolution demanding"
         return self._climb_subject(trigger)
 
     def _governing_subject(self, noun: Token) -> tuple[Token | None, float]:
@@ -292,6 +300,13 @@ class _MatchReader:
             return subject, INHERITED_DISCOUNT
         if noun.dep_ in ("attr", "acomp") and head.lemma_ == "be":  # "without being specific, complaints"
             return self._climb_subject(head)
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ == "be":  # "was on a visit to"
+            verb = head.head
+            subject = _child(verb, ("nsubj",))
+            if subject is not None:
+                return subject, INHERITED_DISCOUNT
+            if verb.dep_ == "relcl":
+                return verb.head, INHERITED_DISCOUNT
         return None, 1.0
 
     def _climb_subject(self, verb: Token) -> tuple[Token | None, float]:
@@ -322,11 +337,15 @@ class _MatchReader:
             mention = self._actor_mention(tok)
             if mention is not None and mention not in found:
                 found.append(mention)
-        if not found:  # "most of the South China Sea and Taiwan", "the president of France"
-            of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj"]
-            for pobj in of:
-                found.extend(m for m in self._actors(pobj) if m not in found)
+        if not found:  # "most of the South China Sea and Taiwan", "negotiators from Egypt"
+            preps = ("of", "from") if token.lemma_.lower() in self.rules.agent_nouns else ("of",)
+            for c in token.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                        for tok in (pobj, *pobj.conjuncts):
+                            mention = self.ents.actor(tok.i)
+                            if mention is not None and mention not in found:
+                                found.append(mention)
         return found
 
     def _actor_mention(self, tok: Token) -> Mention | None:
@@ -341,6 +360,10 @@ class _MatchReader:
             return self.ents.actor(tok.head.i)
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":  # "Taiwan, which is claimed by"
             return self.ents.actor(tok.head.head.i)
+        following = self.ents.actor(tok.i + 1) if tok.i + 1 < len(self.doc) else None
+        if tok.pos_ == "NOUN" and following is not None and following.start == tok.i + 1 \
+                and following.key.startswith("person/"):  # "counterpart Hakan Fidan", however parsed
+            return following
         before = tok.left_edge.i - 1  # "Taiwan, the democracy claimed by": an apposition misparsed
         if before > 0 and self.doc[before].text == "," and tok.pos_ == "NOUN":
             return self.ents.actor(before - 1)

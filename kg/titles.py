@@ -34,12 +34,21 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
         return None
     country = org = None
     boundary = 0
-    for pos, word in enumerate(words):
-        key = actor_at(word.i) or _demonym(words, pos, kb)
+    keys = [actor_at(w.i) or _demonym(words, pos, kb) for pos, w in enumerate(words)]
+    of = next((pos for pos in range(len(words) - 1, 0, -1) if words[pos].lower_ == "of"), None)
+    if of is not None and any(keys[of + 1:]) and not any(keys[:of]):
+        # "director general of the International Atomic Energy Agency"
+        keys, words = keys[of + 1:] + [None] * of, words[of + 1:] + words[:of]
+        boundary_after_body = len(words) - of
+    else:
+        boundary_after_body = None
+    for pos, key in enumerate(keys):
         if key and key.startswith("country/"):
             country, org, boundary = key, None, pos + 1
         elif key and key.startswith("organization/"):
             org, boundary = key, pos + 1
+    if boundary_after_body is not None:
+        boundary = boundary_after_body
     tail = [w for w in words[boundary:] if w.text not in POSSESSIVE]
     title, acts = _match_role(tail, kb)
     if title is None:
