@@ -50,6 +50,7 @@ class DocEntities:
     country_issue: dict[str, str]  # country key -> the issue its bare name can mean
     pairs: dict[int, tuple[str, str]]  # token of "the two sides" -> the two actors it means
     states: dict[str, str]  # person key -> the country they act for, as far as known
+    demonyms: dict[int, str]  # token of a nationality word -> its country (not a mention)
 
     def actor(self, i: int) -> Mention | None:
         m = self.actor_at[i]
@@ -85,6 +86,7 @@ class _Resolver:
         self.last_subject_person: str | None = None
         self.last_thing: str | None = None
         self.pairs: dict[int, tuple[str, str]] = {}
+        self.demonyms: dict[int, str] = {}  # token of a nationality word -> its country
         self.prefixed_states: dict[int, str] = {}  # name's root token -> the state its title named
         self.last_pair: tuple[str, str] | None = None
         self.issue_spans = self._issue_spans()
@@ -101,6 +103,11 @@ class _Resolver:
             else:
                 self._name(item)
         self._issues()
+        for token in self.doc:  # the linker may read "the Chinese action" as China's
+            country = self.kb.demonyms.get(token.lower_) if token.dep_ == "amod" else None
+            if country:
+                self.demonyms[token.i] = country
+                self._entity(country)
         country_issue = self.kb.issue_of_country()
         as_issue = {i: country_issue[m.key] for i, m in enumerate(self.mentions)
                     if m.key in country_issue and self._reads_as_issue(m)}
@@ -112,7 +119,7 @@ class _Resolver:
         states.update(self.states)
         return DocEntities(tuple(self.mentions), self.entities, tuple(self.actor_at),
                            tuple(self.issue_at), tuple(self.facts), as_issue, country_issue,
-                           self.pairs, states)
+                           self.pairs, states, self.demonyms)
 
     def _items(self) -> list[Span | Token]:
         """Names, definite descriptions and pronouns, in reading order."""
@@ -149,7 +156,7 @@ class _Resolver:
             self._person(ent, local[-1], self.kb.entries.get(local[-1]))
         elif known:  # "Mr Blinken" found whole by the statistical model
             self._person(ent, known, self.kb.entries[known])
-        elif ent.label_ == "PERSON" and _looks_like_name(ent):
+        elif ent.label_ == "PERSON" and _looks_like_name(ent) and not _modifies_a_thing(ent):
             key = f"person/{slugify(text)}"
             self._entity(key, Entity(key, "Person", text))
             self._person(ent, key, None)
@@ -259,9 +266,15 @@ class _Resolver:
         if not words or any(self.actor_at[t.i] >= 0 and self._kind(self.actor_at[t.i]) == "Person"
                             for t in words):
             return
-        if words[0].lower_ != "the" and not any(t.text in POSSESSIVE for t in words):
-            return
         text = " ".join(t.lower_ for t in words).replace("’", "'")
+        owner = next((i for i, t in enumerate(words) if t.text in POSSESSIVE), None)
+        if owner and words[0].lower_ == "the":  # "the alliance's hesitancy"
+            body = self._described_country(" ".join(t.lower_ for t in words[:owner]))
+            if body:
+                self._add(self.doc[words[0].i:words[owner - 1].i + 1], body, "description")
+                return
+        if words[0].lower_ not in ("the", "both") and owner is None:
+            return
         if text in self.kb.pair_phrases:
             pair = self.last_pair or self._top_countries()
             if pair:
@@ -411,7 +424,7 @@ class _Resolver:
         if not key.startswith(("issue/", "person/")):
             self.last_thing = key
         root = span.root
-        if root.dep_ == "conj" and via != "pronoun" and not key.startswith("issue/"):
+        if root.dep_ == "conj" and via != "pronoun" and key.startswith(("country/", "organization/")):
             partner = self.actor_at[root.head.i]
             if partner >= 0 and self.mentions[partner].key != key:
                 self.last_pair = (self.mentions[partner].key, key)
@@ -469,6 +482,13 @@ def _title_word(tok: Token) -> bool:
 def _looks_like_name(ent: Span) -> bool:
     return all(t.is_alpha or t.text in ("-", ".", "'") or t.text in POSSESSIVE for t in ent) \
         and ent[0].is_title and len(ent) <= 5
+
+
+def _modifies_a_thing(ent: Span) -> bool:
+    """"Fukushima" in "the Fukushima nuclear plant": a name used as a modifier
+    of a common noun is a place or a thing, not a person."""
+    root = ent.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and not root.head.is_title
 
 
 def _looks_like_org(ent: Span) -> bool:

@@ -29,6 +29,9 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "ccom
 PRONOUN_DISCOUNT = 0.85
 INHERITED_DISCOUNT = 0.9
 COUNTERPART_DISCOUNT = 0.9
+# "condemned the Chinese action", "rejected the French decision": the nationality
+# of what is criticised or opposed is the actor meant
+NATIONALITY_OBJECTS = frozenset({"criticized", "opposes", "warned"})
 COUNTERPART_LOOKBACK = 3  # sentences
 
 
@@ -182,7 +185,7 @@ class _MatchReader:
 
     def facts(self) -> Iterator[Fact]:
         relation = self.p.relation
-        if self.p.pos != "NOUN" and self._hypothetical(self.trigger):
+        if self._hypothetical(self._clause_of(self.trigger)):
             return
         if self._negated():
             if not self.p.negated:
@@ -224,6 +227,9 @@ class _MatchReader:
         found: list[Mention] = []
         if allowed & ACTORS:
             found = [m for m in self._actors(token) if self.ents.kind(m.key) in allowed]
+        if not found and "Country" in allowed and relation in NATIONALITY_OBJECTS:
+            found = [Mention(c.i, c.i + 1, self.ents.demonyms[c.i], c.text, "nationality")
+                     for c in token.children if c.i in self.ents.demonyms]  # "the Chinese action"
         if not found and "Issue" in allowed:
             found = self._issues_under(token)
         if not found and relation == "restricted":  # "banned imports from Japan", "trade with Israel"
@@ -394,15 +400,29 @@ class _MatchReader:
         return [g for c in self.trigger.children if c.dep_ == "agent" or
                 (c.dep_ == "prep" and c.lower_ == "by") for g in c.children if g.dep_ == "pobj"]
 
+    def _clause_of(self, trigger: Token) -> Token | None:
+        """The verb whose modality a trigger shares: itself, or for a noun the
+        verb it is the object of ("would seek dialogue with"). A noun elsewhere
+        ("its invasion of Ukraine") names a thing that happened."""
+        if self.p.pos != "NOUN":
+            return trigger
+        if trigger.dep_ in ("dobj", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
+            return trigger.head
+        return None
+
     def _negated(self) -> bool:
         trigger = self.trigger
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             return True
         return trigger.dep_ == "xcomp" and _word_in(trigger.head, self.rules.negating_governors)
 
-    def _hypothetical(self, token: Token) -> bool:
+    def _hypothetical(self, token: Token | None) -> bool:
         """Future, possible, hoped-for or conditional: "may visit", "hopes to
         meet", "is expected to meet", "if China does not"."""
+        if token is None:
+            return False
+        if self.p.pos == "NOUN" and token is not self.trigger and _word_in(token, self.rules.hypothetical_governors):
+            return True  # "seek dialogue with", "want talks with"
         for _ in range(5):
             for child in token.children:
                 if child.dep_ == "aux" and child.lower_ in self.rules.modals:
