@@ -103,8 +103,9 @@ class _Resolver:
             else:
                 self._name(item)
         self._issues()
-        for token in self.doc:  # the linker may read "the Chinese action" as China's
-            country = self.kb.demonyms.get(token.lower_) if token.dep_ == "amod" else None
+        for i in _positions_of(self.doc, "LOWER", self.kb.demonyms):  # "the Chinese action"
+            token = self.doc[i]
+            country = self.kb.demonyms[token.lower_] if token.dep_ == "amod" else None
             if country:
                 self.demonyms[token.i] = country
                 self._entity(country)
@@ -128,8 +129,9 @@ class _Resolver:
         for chunk in self.doc.noun_chunks:
             if not any(t.i in names and t.ent_type_ == "PERSON" for t in chunk):
                 items.append(Span(self.doc, chunk.start, chunk.end, label="CHUNK"))
-        items.extend(t for t in self.doc if t.lower_ in PERSON_PRONOUNS | THING_PRONOUNS
-                     and t.pos_ == "PRON" and t.i not in names)
+        for i in _positions_of(self.doc, "LOWER", PERSON_PRONOUNS | THING_PRONOUNS):
+            if i not in names and self.doc[i].pos_ == "PRON":
+                items.append(self.doc[i])
         return sorted(items, key=lambda x: (x.i, 0) if isinstance(x, Token) else (x.start, 1))
 
     # ------------------------------------------------------------------ names
@@ -460,6 +462,19 @@ class _Resolver:
     def _locative(self, ent: Span) -> bool:
         root = ent.root
         return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+def _positions_of(doc: Doc, attr: str, words) -> list[int]:
+    """Token positions whose attribute is one of `words`, without making a
+    Token object for every token (that alone cost more than resolution)."""
+    import numpy as np
+
+    from spacy.attrs import IDS
+    from spacy.strings import get_string_id
+
+    ids = np.fromiter((get_string_id(w) for w in words), dtype=np.uint64)
+    column = doc.to_array([IDS[attr]]).astype(np.uint64)
+    return np.nonzero(np.isin(column, ids))[0].tolist()
 
 
 def _clean_name(ent: Span) -> str:

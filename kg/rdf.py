@@ -117,9 +117,16 @@ def _document(doc: DocumentResult) -> Iterator[Statement]:
             yield assertion, DATE, date
 
 
+def cached_statements(kg: KnowledgeGraph) -> list[Statement]:
+    """The statements of `kg` (with repeats), made once per graph for every RDF format."""
+    if "statements" not in kg.derived:
+        kg.derived["statements"] = list(statements(kg))
+    return kg.derived["statements"]
+
+
 def sorted_statements(kg: KnowledgeGraph) -> list[Statement]:
     """Each triple once, grouped by subject, in a stable order."""
-    return sorted(set(statements(kg)))
+    return sorted(set(cached_statements(kg)))
 
 
 _NT_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
@@ -139,7 +146,7 @@ def _nt(term: Iri | Lit) -> str:
 def ntriples_lines(kg: KnowledgeGraph) -> list[str]:
     """Canonical N-Triples lines, sorted: subjects come grouped (computed once per graph)."""
     if "ntriples" not in kg.derived:
-        kg.derived["ntriples"] = sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in statements(kg)})
+        kg.derived["ntriples"] = sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in cached_statements(kg)})
     return kg.derived["ntriples"]
 
 

@@ -46,6 +46,7 @@ class TreeMatcher:
     def __init__(self) -> None:
         self._patterns: list[tuple[int, list[dict]]] = []
         self._by_lemma: dict[str, list[int]] = {}
+        self._lemma_ids = None  # the trigger lemmas' string ids, made on first use
 
     def add(self, key: int, patterns: list[list[dict]]) -> None:
         for pattern in patterns:
@@ -54,6 +55,7 @@ class TreeMatcher:
             self._patterns.append((key, [self._prepared(node) for node in pattern]))
             for lemma in pattern[0]["RIGHT_ATTRS"]["LEMMA"]["IN"]:
                 self._by_lemma.setdefault(lemma, []).append(index)
+            self._lemma_ids = None
 
     @staticmethod
     def _prepared(node: dict) -> dict:
@@ -73,8 +75,16 @@ class TreeMatcher:
                 raise ValueError(f"unsupported operator {node['REL_OP']}")
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
+        import numpy as np
+        from spacy.attrs import LEMMA
+        from spacy.strings import get_string_id
+
+        if self._lemma_ids is None:
+            self._lemma_ids = np.fromiter((get_string_id(w) for w in self._by_lemma), dtype=np.uint64)
+        lemmas = doc.to_array([LEMMA]).astype(np.uint64)
         found: list[tuple[int, list[int]]] = []
-        for token in doc:
+        for i in np.nonzero(np.isin(lemmas, self._lemma_ids))[0].tolist():  # only possible triggers
+            token = doc[i]
             for index in self._by_lemma.get(token.lemma_, ()):
                 key, nodes = self._patterns[index]
                 if _accepts(token, nodes[0]["RIGHT_ATTRS"]):

@@ -10,7 +10,7 @@ from typing import Any
 
 from kg.graph import KnowledgeGraph
 from kg.kb import ONTOLOGY_DIR
-from kg.rdf import RDF_NS, XSD_NS, Iri, Lit, statements
+from kg.rdf import RDF_NS, XSD_NS, Iri, Lit, cached_statements
 
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 
@@ -60,7 +60,7 @@ def write_jsonld(kg: KnowledgeGraph, path: Path) -> None:
     context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
     compactor = Compactor(context)
     by_subject: dict[str, set] = {}
-    for subject, predicate, obj in statements(kg):
+    for subject, predicate, obj in cached_statements(kg):
         by_subject.setdefault(subject.value, set()).add((predicate.value, obj))
     nodes = []
     for subject in sorted(by_subject):
