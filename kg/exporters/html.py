@@ -131,7 +131,8 @@ def _options(physics: bool) -> str:
         "physics": {"enabled": physics, "solver": "forceAtlas2Based",
                     "stabilization": {"enabled": True, "iterations": 300, "fit": True}},
         "edges": {"smooth": False,
-                  "font": {"size": 9, "align": "middle", "strokeWidth": 3}},
+                  # on a large graph edge labels would blur into each other: hover shows them
+                  "font": {"size": 9 if physics else 0, "align": "middle", "strokeWidth": 3}},
         "nodes": {"font": {"size": 14, "strokeWidth": 3}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
         "layout": {"randomSeed": 7},  # the same picture at every load
