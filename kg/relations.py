@@ -406,8 +406,10 @@ class _MatchReader:
         ("its invasion of Ukraine") names a thing that happened."""
         if self.p.pos != "NOUN":
             return trigger
-        if trigger.dep_ in ("dobj", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
-            return trigger.head
+        head = trigger.head
+        if trigger.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and (
+                _word_in(head, self.rules.light_verbs) or _word_in(head, self.rules.hypothetical_governors)):
+            return head  # "would hold talks", "seek dialogue"; not "to end its war"
         return None
 
     def _negated(self) -> bool:

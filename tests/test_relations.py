@@ -163,3 +163,19 @@ def test_relations_regression_country_read_as_issue_is_a_known_entity(read):
     result, facts = read("China opposes any official contact between Washington and Taipei.")
     keys = {e.key for e in result.entities}
     assert {f.obj for f in result.facts if not f.relation == "holdsPosition"} <= keys
+
+
+@pytest.mark.parametrize("text, fact", [
+    # regression: a noun took the mood of any verb above it, so "to end its war" was no attack
+    ("Scholz urged Xi to use his influence on Russia to end its war against Ukraine.",
+     ("Russia", "attacked", "Ukraine")),
+    ("Ankara has kept channels open to both sides since Russia invaded Ukraine in 2022.",
+     ("Russia", "attacked", "Ukraine")),
+])
+def test_relations_presupposed_events_are_facts(read, text, fact):
+    assert fact in _facts(read, text)
+
+
+def test_relations_noun_under_a_hope_is_no_fact(read):
+    facts = _facts(read, "Lai said he would seek dialogue with Beijing.")
+    assert not {f for f in facts if f[1] == "cooperatesWith"}
