@@ -11,7 +11,7 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from kg import DEFAULT_MODEL
 from kg.cache import ExtractionCache, pipeline_version
@@ -19,6 +19,12 @@ from kg.exporters import DEFAULT_FORMATS, export
 from kg.graph import KnowledgeGraph, merge
 from kg.ingest import read_articles
 from kg.model import Article, DocumentResult, Skipped, Timings
+
+if TYPE_CHECKING:  # spaCy is imported only when a build needs the model
+    from spacy.language import Language
+
+    from kg.kb import KnowledgeBase
+    from kg.relations import Rules
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -39,9 +45,9 @@ class BuildResult:
 class Extractor:
     """Everything a process needs to read articles: model, knowledge, patterns."""
 
-    nlp: object
-    kb: object
-    rules: object
+    nlp: "Language"
+    kb: "KnowledgeBase"
+    rules: "Rules"
 
     @classmethod
     def load(cls, model: str = DEFAULT_MODEL) -> "Extractor":

@@ -62,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--bind", action="append", default=[], metavar="VAR=IRI",
                        help="fix a variable, e.g. actor=person/antony-blinken (repeatable)")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table", dest="output")
+    query.add_argument("--no-store", action="store_true",
+                       help="do not keep the loaded graph in .kg-cache/query-stores beside it")
 
     load = commands.add_parser("load", help="load a graph into a SPARQL server (Graph Store protocol)")
     load.add_argument("graph", type=Path, metavar="GRAPH", help="a .ttl, .nt or .jsonld file")
@@ -116,7 +118,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _query(args: argparse.Namespace) -> int:
     from kg.errors import InputError
-    from kg.query import format_result, load_store, query_text, run
+    from kg.query import default_index_dir, format_result, load_store, query_text, run
 
     if args.name:
         text = query_text(args.name)
@@ -133,7 +135,8 @@ def _query(args: argparse.Namespace) -> int:
         if not sep or not name or not value:
             raise InputError(f"--bind {item!r}: expected VAR=IRI")
         bindings[name.lstrip("?")] = value
-    result = run(load_store(args.graph), text, bindings)
+    index = None if args.no_store else default_index_dir(args.graph)
+    result = run(load_store(args.graph, index), text, bindings)
     sys.stdout.write(format_result(result, args.output))
     return EXIT_OK
 

@@ -39,10 +39,19 @@ def load_pipeline(kb: KnowledgeBase, model: str = DEFAULT_MODEL) -> Language:
 @Language.component("newline_sentences")
 def newline_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines and teasers stand
-    alone. The parser keeps boundaries set before it and finds the others."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
-            token.is_sent_start = True
+    alone. The parser keeps boundaries set before it and finds the others.
+    Line breaks are found in the text, not by visiting every token."""
+    import numpy as np
+    from spacy.attrs import IDX
+
+    text = doc.text
+    breaks = [i for i, c in enumerate(text) if c == "\n"] if "\n" in text else []
+    if not breaks:
+        return doc
+    starts = doc.to_array([IDX]).ravel()
+    for i in set(np.searchsorted(starts, np.array(breaks) + 1).tolist()):
+        if 0 < i < len(doc) and not doc[i].is_space:
+            doc[i].is_sent_start = True
     return doc
 
 

@@ -3,9 +3,11 @@ of named queries under ontology/queries/."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -39,8 +41,13 @@ def query_text(name: str) -> str:
     return queries[name].read_text(encoding="utf-8")
 
 
-def load_store(path: Path):
-    """A pyoxigraph Store holding the graph in `path` (.ttl, .nt or .jsonld)."""
+def load_store(path: Path, index_dir: Path | None = None):
+    """A pyoxigraph Store holding the graph in `path` (.ttl, .nt or .jsonld).
+
+    With `index_dir`, the store is kept on disk there, keyed by the file's
+    path, size and modification time: the first query loads the file, later
+    ones open the store directly (loading a large graph costs seconds, a query
+    on the loaded store milliseconds)."""
     import pyoxigraph as ox
 
     formats = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}
@@ -48,12 +55,41 @@ def load_store(path: Path):
         raise InputError(f"{path}: no such file")
     if path.suffix.lower() not in formats:
         raise InputError(f"{path}: not a graph file (expected {', '.join(formats)})")
-    store = ox.Store()
+    if index_dir is not None:
+        stored = _stored_index(path, index_dir)
+        if stored.exists():
+            try:
+                return ox.Store.read_only(str(stored))
+            except OSError:
+                shutil.rmtree(stored, ignore_errors=True)
+    store = ox.Store(str(_fresh_index(path, index_dir))) if index_dir is not None else ox.Store()
     try:
         store.bulk_load(path=str(path), format=formats[path.suffix.lower()])
     except (SyntaxError, ValueError, OSError) as err:
         raise InputError(f"{path}: cannot parse: {str(err).splitlines()[0]}") from err
+    store.flush()
     return store
+
+
+def _index_name(path: Path) -> str:
+    return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:12]
+
+
+def _stored_index(path: Path, index_dir: Path) -> Path:
+    stat = path.stat()
+    return index_dir / f"{_index_name(path)}-{stat.st_size}-{stat.st_mtime_ns}"
+
+
+def _fresh_index(path: Path, index_dir: Path) -> Path:
+    """The folder for a new store; older stores of the same file go."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    for old in index_dir.glob(f"{_index_name(path)}-*"):
+        shutil.rmtree(old, ignore_errors=True)
+    return _stored_index(path, index_dir)
+
+
+def default_index_dir(path: Path) -> Path:
+    return path.resolve().parent / ".kg-cache" / "query-stores"
 
 
 def run(store, text: str, bindings: Mapping[str, str] | None = None) -> Result:

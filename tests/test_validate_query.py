@@ -93,3 +93,18 @@ def test_query_syntax_error_names_line_and_column(ttl, tmp_path):
     assert proc.returncode == 2
     assert "line 2, column 13" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_query_store_is_reused_and_never_stale(tmp_path, ttl):
+    graph = tmp_path / "graph.ttl"
+    graph.write_bytes(ttl.read_bytes())
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    first = run_kg("query", str(graph), "-e", count, "--format", "csv").stdout.splitlines()[1]
+    stores = list((tmp_path / ".kg-cache" / "query-stores").iterdir())
+    assert len(stores) == 1
+    assert run_kg("query", str(graph), "-e", count, "--format", "csv").stdout.splitlines()[1] == first
+    with open(graph, "a", encoding="utf-8") as f:
+        f.write('\n<https://example.org/a> <https://example.org/b> "one more triple" .\n')
+    after = run_kg("query", str(graph), "-e", count, "--format", "csv").stdout.splitlines()[1]
+    assert int(after) == int(first) + 1
+    assert len(list((tmp_path / ".kg-cache" / "query-stores").iterdir())) == 1

@@ -106,3 +106,20 @@ def test_view_hostile_label_shows_as_text_and_runs_nothing(tmp_path):
         assert page.evaluate("window.__pwned") is None
         assert page.locator("img").count() == 0
         assert visit.requests == []
+
+
+def test_view_filters_by_type_relation_and_date(seeds_html, seeds_build):
+    facts = [(doc, f) for doc, f in seeds_build.graph.facts() if f.relation != "holdsPosition"]
+    met = {(f.subject, f.obj) for _, f in facts if f.relation == "metWith"}
+    in_2024 = {(f.subject, f.relation, f.obj) for doc, f in facts if doc.date and doc.date.year == 2024}
+    issues = sum(1 for e in seeds_build.graph.entities.values() if e.kind == "Issue")
+    with open_view(seeds_html) as visit:
+        page = visit.page
+        page.select_option("#relation-filter", "metWith")
+        assert page.evaluate("kgView.edgeView.length") == len(met)
+        page.select_option("#relation-filter", "")
+        page.fill("#date-from", "2024-01-01")
+        page.dispatch_event("#date-from", "change")
+        assert page.evaluate("kgView.edgeView.length") == len(in_2024)
+        page.uncheck("input[data-kind=Issue]")
+        assert page.evaluate("kgView.nodeView.length") == len(seeds_build.graph.entities) - issues
