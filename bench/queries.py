@@ -5,7 +5,8 @@
 Extracts a 1,000-article generated corpus once (cached), repeats its
 per-article results under new document names up to N articles, writes the
 Turtle, then times `kg query` for each named query as a user runs it (a fresh
-process: start-up, loading the graph into pyoxigraph, the query).
+process: start-up, opening the graph's store, the query), twice: the first
+run of the first query also builds the store beside the graph.
 A script that prints figures, not a test.
 """
 from __future__ import annotations
@@ -20,6 +21,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# The queries that take an actor or issue are timed as they are used: bound.
+BINDINGS = {"concerns-of-actor": ["--bind", "actor=country/china"],
+            "concerns-about-issue": ["--bind", "issue=issue/human-rights"],
+            "facts-about-actor": ["--bind", "actor=country/china"],
+            "sides-of-issue": ["--bind", "target=country/ukraine"]}
 
 
 def main() -> None:
@@ -46,13 +52,17 @@ def main() -> None:
             triples = sum(1 for line in f if line.rstrip().endswith((b" .", b";", b",")))
         print(f"{args.articles} articles, Turtle written in {time.perf_counter() - start:.2f} s "
               f"({ttl.stat().st_size / 1e6:.0f} MB)", flush=True)
-        for name in named_queries():
-            start = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "kg", "query", str(ttl), "--name", name, "--format", "csv"],
-                                  capture_output=True, text=True, cwd=ROOT)
-            seconds = time.perf_counter() - start
+        for n, name in enumerate(named_queries()):
+            bind = BINDINGS.get(name, [])
+            times = []
+            for _ in range(2):  # the first run of the first query also loads the store
+                start = time.perf_counter()
+                proc = subprocess.run([sys.executable, "-m", "kg", "query", str(ttl), "--name", name,
+                                       "--format", "csv", *bind], capture_output=True, text=True, cwd=ROOT)
+                times.append(time.perf_counter() - start)
             rows = max(0, len(proc.stdout.splitlines()) - 1)
-            print(f"  {name:22} {seconds:6.2f} s  {rows:7d} rows  (exit {proc.returncode})", flush=True)
+            print(f"  {name:22} {' '.join(bind):32} {times[0]:6.2f} s, again {times[1]:6.2f} s"
+                  f"  {rows:7d} rows  (exit {proc.returncode})", flush=True)
 
 
 if __name__ == "__main__":
