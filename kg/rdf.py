@@ -1,8 +1,8 @@
 """The graph as RDF, in the contract's IRIs (../shared/CONTRACT.md).
 
-`statements(kg)` is the one place that decides which triples a graph has; the
-adapters turn them into pyoxigraph terms (fast serialisation, used by the
-exporters) or an rdflib Graph (validation, tests).
+`statements(kg)` is the one place that decides which triples a graph has; they
+are written as canonical N-Triples lines (which the exporters serialise) or
+turned into an rdflib Graph (validation, tests).
 """
 from __future__ import annotations
 
@@ -124,11 +124,6 @@ def cached_statements(kg: KnowledgeGraph) -> list[Statement]:
     return kg.derived["statements"]
 
 
-def sorted_statements(kg: KnowledgeGraph) -> list[Statement]:
-    """Each triple once, grouped by subject, in a stable order."""
-    return sorted(set(cached_statements(kg)))
-
-
 _NT_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
 _NT_ESCAPES.update({c: f"\\u{c:04X}" for c in range(0x20) if c not in (0x0A, 0x0D)})
 _NT_ESCAPES[0x7F] = "\\u007F"
@@ -148,22 +143,6 @@ def ntriples_lines(kg: KnowledgeGraph) -> list[str]:
     if "ntriples" not in kg.derived:
         kg.derived["ntriples"] = sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in cached_statements(kg)})
     return kg.derived["ntriples"]
-
-
-def to_oxigraph(kg: KnowledgeGraph) -> list:
-    import pyoxigraph as ox
-
-    iris: dict[str, object] = {}
-
-    def term(value: Iri | Lit):
-        if isinstance(value, Iri):
-            node = iris.get(value.value)
-            if node is None:
-                node = iris[value.value] = ox.NamedNode(value.value)
-            return node
-        return ox.Literal(value.value, datatype=term(Iri(value.datatype)))
-
-    return [ox.Triple(term(s), term(p), term(o)) for s, p, o in sorted_statements(kg)]
 
 
 def to_rdf(kg: KnowledgeGraph):

@@ -10,9 +10,6 @@ from dataclasses import dataclass
 DIP = "https://w3id.org/diplomacy-kg/ontology#"
 RES = "https://w3id.org/diplomacy-kg/id/"
 
-# Entity kinds: the dip: class and the IRI path segment of each.
-KINDS = {"Person": "person", "Country": "country", "Organization": "organization", "Issue": "issue"}
-KIND_OF_SEGMENT = {segment: kind for kind, segment in KINDS.items()}
 ACTORS = frozenset({"Person", "Country", "Organization"})
 
 
