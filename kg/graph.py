@@ -31,6 +31,14 @@ class KnowledgeGraph:
             for fact in doc.facts:
                 yield doc, fact
 
+    def titles(self) -> dict[str, tuple[str, ...]]:
+        """Entity key -> the titles (holdsPosition) read for it, sorted."""
+        found: dict[str, set[str]] = {}
+        for _, fact in self.facts():
+            if fact.relation == "holdsPosition":
+                found.setdefault(fact.subject, set()).add(fact.obj)
+        return {key: tuple(sorted(values)) for key, values in found.items()}
+
     def summary(self) -> dict[str, dict[str, int]]:
         kinds: dict[str, int] = {}
         for entity in self.entities.values():

@@ -6,9 +6,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from kg.errors import InputError, KgError
+from kg.errors import KgError
+from kg.rdf import graph_file
 
-CONTENT_TYPES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json"}
 
 
 class LoadError(KgError):
@@ -29,11 +29,7 @@ def store_url(endpoint: str, graph: str | None = None) -> str:
 
 def load(path: Path, endpoint: str, graph: str | None = None, timeout: float = 300) -> int:
     """POST the file's triples to the endpoint; returns the bytes sent."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    content_type = CONTENT_TYPES.get(path.suffix.lower())
-    if content_type is None:
-        raise InputError(f"{path}: not a graph file (expected {', '.join(CONTENT_TYPES)})")
+    content_type = graph_file(path).content_type
     data = path.read_bytes()
     url = store_url(endpoint, graph)
     request = urllib.request.Request(url, data=data, method="POST", headers={"Content-Type": content_type})

@@ -14,6 +14,7 @@ from typing import Mapping, Sequence
 
 from kg.errors import InputError, KgError
 from kg.kb import ONTOLOGY_DIR
+from kg.rdf import graph_file
 from kg.vocab import RES
 
 QUERIES_DIR = ONTOLOGY_DIR / "queries"
@@ -50,11 +51,7 @@ def load_store(path: Path, index_dir: Path | None = None):
     on the loaded store milliseconds)."""
     import pyoxigraph as ox
 
-    formats = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    if path.suffix.lower() not in formats:
-        raise InputError(f"{path}: not a graph file (expected {', '.join(formats)})")
+    rdf_format = getattr(ox.RdfFormat, graph_file(path).oxigraph_format)
     if index_dir is not None:
         stored = _stored_index(path, index_dir)
         if stored.exists():
@@ -64,7 +61,7 @@ def load_store(path: Path, index_dir: Path | None = None):
                 shutil.rmtree(stored, ignore_errors=True)
     store = ox.Store(str(_fresh_index(path, index_dir))) if index_dir is not None else ox.Store()
     try:
-        store.bulk_load(path=str(path), format=formats[path.suffix.lower()])
+        store.bulk_load(path=str(path), format=rdf_format)
     except (SyntaxError, ValueError, OSError) as err:
         raise InputError(f"{path}: cannot parse: {str(err).splitlines()[0]}") from err
     store.flush()

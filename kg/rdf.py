@@ -32,6 +32,34 @@ PREFIXES = {
 }
 
 
+class GraphFile(NamedTuple):
+    """How a graph file of one suffix is read: by rdflib, by pyoxigraph, over HTTP."""
+
+    rdflib_format: str
+    oxigraph_format: str  # the name of a pyoxigraph.RdfFormat
+    content_type: str
+
+
+GRAPH_FILES = {
+    ".ttl": GraphFile("turtle", "TURTLE", "text/turtle"),
+    ".nt": GraphFile("nt", "N_TRIPLES", "application/n-triples"),
+    ".jsonld": GraphFile("json-ld", "JSON_LD", "application/ld+json"),
+    ".json": GraphFile("json-ld", "JSON_LD", "application/ld+json"),
+}
+
+
+def graph_file(path) -> GraphFile:
+    """The reading of a graph file, or a one-line error naming the suffixes known."""
+    from kg.errors import InputError
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    found = GRAPH_FILES.get(path.suffix.lower())
+    if found is None:
+        raise InputError(f"{path}: not a graph file (expected {', '.join(GRAPH_FILES)})")
+    return found
+
+
 class Iri(NamedTuple):
     value: str
 

@@ -32,24 +32,21 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
     words = [w for w in words if w.lower_ not in HONORIFICS and w.pos_ not in ("DET", "PRON")]
     if not words or any(w.lower_ in NOT_CURRENT for w in words):
         return None
-    country = org = None
-    boundary = 0
     keys = [actor_at(w.i) or _demonym(words, pos, kb) for pos, w in enumerate(words)]
+    keys = [key if key and key.startswith(("country/", "organization/")) else None for key in keys]
     of = next((pos for pos in range(len(words) - 1, 0, -1) if words[pos].lower_ == "of"), None)
     if of is not None and any(keys[of + 1:]) and not any(keys[:of]):
-        # "director general of the International Atomic Energy Agency"
-        keys, words = keys[of + 1:] + [None] * of, words[of + 1:] + words[:of]
-        boundary_after_body = len(words) - of
-    else:
-        boundary_after_body = None
-    for pos, key in enumerate(keys):
-        if key and key.startswith("country/"):
-            country, org, boundary = key, None, pos + 1
-        elif key and key.startswith("organization/"):
-            org, boundary = key, pos + 1
-    if boundary_after_body is not None:
-        boundary = boundary_after_body
-    tail = [w for w in words[boundary:] if w.text not in POSSESSIVE]
+        body, tail = keys[of + 1:], words[:of]  # "director general of the IAEA"
+    else:  # "US Secretary of State", "State Department spokesperson": the body comes first
+        boundary = max((pos + 1 for pos, key in enumerate(keys) if key), default=0)
+        body, tail = keys[:boundary], words[boundary:]
+    country = org = None
+    for key in filter(None, body):  # the last state or body named is the one acted for
+        if key.startswith("country/"):
+            country, org = key, None
+        else:
+            org = key
+    tail = [w for w in tail if w.text not in POSSESSIVE]
     title, acts = _match_role(tail, kb)
     if title is None:
         # "China's Xi" names the state; "Chinese artist X" only a nationality

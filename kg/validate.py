@@ -6,9 +6,9 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.kb import ONTOLOGY_DIR
+from kg.rdf import graph_file
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
-RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,7 @@ def read_graph(path: Path):
     """An rdflib Graph from a .ttl, .nt or .jsonld file, or a one-line error."""
     from rdflib import Graph
 
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    fmt = RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(f"{path}: not a graph file (expected {', '.join(RDF_FORMATS)})")
+    fmt = graph_file(path).rdflib_format
     graph = Graph(bind_namespaces="core")
     try:
         graph.parse(path, format=fmt)

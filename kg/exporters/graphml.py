@@ -22,10 +22,7 @@ def _xml_text(value: str) -> str:
 
 
 def write_graphml(kg: KnowledgeGraph, path: Path) -> None:
-    positions: dict[str, set[str]] = {}
-    for _, fact in kg.facts():
-        if fact.relation == "holdsPosition":
-            positions.setdefault(fact.subject, set()).add(fact.obj)
+    positions = kg.titles()
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -36,7 +33,7 @@ def write_graphml(kg: KnowledgeGraph, path: Path) -> None:
     out.append('  <graph id="diplomacy-kg" edgedefault="directed">')
     for key, entity in kg.entities.items():
         values = (entity.label, entity.kind, "; ".join(kg.alt_labels.get(key, ())), entity.wikidata or "",
-                  "; ".join(sorted(positions.get(key, ()))))
+                  "; ".join(positions.get(key, ())))
         out.append(f"    <node id={quoteattr(key)}>")
         out += [f'      <data key="n_{k}">{_xml_text(v)}</data>' for (k, _), v in zip(NODE_KEYS, values)]
         out.append("    </node>")

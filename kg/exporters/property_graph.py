@@ -22,17 +22,14 @@ ARRAY_DELIMITER = ";"
 
 def write_bundle(kg: KnowledgeGraph, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    positions: dict[str, set[str]] = {}
-    for _, fact in kg.facts():
-        if fact.relation == "holdsPosition":
-            positions.setdefault(fact.subject, set()).add(fact.obj)
+    positions = kg.titles()
     with open(folder / "nodes.csv", "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(NODE_HEADER)
         for key, entity in kg.entities.items():
             writer.writerow([key, entity.label, entity.kind, entity.wikidata or "",
                              ARRAY_DELIMITER.join(kg.alt_labels.get(key, ())),
-                             ARRAY_DELIMITER.join(sorted(positions.get(key, ()))),
+                             ARRAY_DELIMITER.join(positions.get(key, ())),
                              f"Entity{ARRAY_DELIMITER}{entity.kind}"])
     with open(folder / "relationships.csv", "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\n")
