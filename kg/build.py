@@ -62,8 +62,7 @@ class Extractor:
     def read(self, articles: Iterable[Article], timings: Timings | None = None,
              batch_size: int = 16) -> Iterator[DocumentResult]:
         """Entities and facts of each article, in order; Docs are not kept."""
-        from kg.entities import resolve_entities
-        from kg.graph import document_result
+        from kg.document import document_result
         from kg.relations import extract_facts
 
         timings = timings if timings is not None else Timings()
@@ -79,12 +78,9 @@ class Extractor:
                 return
             doc, (article, _, last) = item
             start = time.perf_counter()
-            ents = resolve_entities(doc, self.kb)
-            timings.add("entities", time.perf_counter() - start)
-            start = time.perf_counter()
-            facts = extract_facts(doc, ents, self.rules)
+            facts = extract_facts(doc, self.rules, self.kb)
+            pending.append(document_result(article, doc, facts, self.kb))
             timings.add("relations", time.perf_counter() - start)
-            pending.append(document_result(article, ents, facts, words=len(doc)))
             if last:
                 yield pending[0] if len(pending) == 1 else join_parts(pending)
                 pending = []

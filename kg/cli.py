@@ -4,6 +4,7 @@
     kg validate GRAPH
     kg query GRAPH (--name NAME | -e SPARQL | FILE) [--bind VAR=IRI] [--format table|csv|json]
     kg load GRAPH --sparql-endpoint URL
+    kg evaluate --gold FILE INPUT... [--json] [--quiet]
     kg formats | kg queries
 
 Exit status: 0 built from every input; 3 built, but some inputs were skipped
@@ -71,6 +72,14 @@ def _parser() -> argparse.ArgumentParser:
                       help="the server, e.g. http://127.0.0.1:7878 (Oxigraph)")
     load.add_argument("--graph-name", metavar="IRI", help="load into this named graph, not the default")
 
+    evaluate = commands.add_parser("evaluate", help="score a build of articles against gold annotations")
+    evaluate.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
+                          help="the articles the gold annotates (files or folders)")
+    evaluate.add_argument("--gold", required=True, type=Path, metavar="FILE", help="gold annotations (YAML)")
+    evaluate.add_argument("--model", default=None, metavar="NAME", help="installed spaCy pipeline")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--quiet", action="store_true", help="only the per-relation table and totals")
+
     commands.add_parser("formats", help="list the export formats")
     commands.add_parser("queries", help="list the named queries")
     return parser
@@ -99,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     commands = {"build": _build, "validate": _validate, "query": _query, "load": _load,
-                "formats": _formats, "queries": _queries}
+                "evaluate": _evaluate, "formats": _formats, "queries": _queries}
     return commands[args.command](args)
 
 
@@ -147,6 +156,25 @@ def _load(args: argparse.Namespace) -> int:
     sent = load(args.graph, args.sparql_endpoint, args.graph_name)
     print(f"kg: loaded {args.graph} ({sent} bytes) into {store_url(args.sparql_endpoint, args.graph_name)}",
           file=sys.stderr)
+    return EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    import json
+    import tempfile
+
+    from kg import DEFAULT_MODEL
+    from kg.build import build
+    from kg.evaluate import evaluate, read_gold, report
+
+    gold = read_gold(args.gold)
+    with tempfile.TemporaryDirectory(prefix="kg-evaluate-") as out:
+        result = build(args.inputs, Path(out), model=args.model or DEFAULT_MODEL, formats=())
+    scores = evaluate(result.graph, gold)
+    if args.json:
+        print(json.dumps(scores.as_dict(), indent=1))
+    else:
+        sys.stdout.write(report(scores, details=not args.quiet))
     return EXIT_OK
 
 

@@ -1,20 +1,14 @@
 """The graph: per-article results merged into one node per real thing.
 
-`document_result(article, ents, facts)` fixes what one article contributes;
-`merge(results)` joins articles. Both are pure.
+`merge(results)` joins what each article contributed (kg.document); it is
+pure and knows nothing of language processing.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-from kg.model import Article, DocumentResult, Entity, Fact
-from kg.titles import POSSESSIVE
-from kg.vocab import RELATIONS
-
-if TYPE_CHECKING:  # kg.entities needs spaCy, which commands that only read graphs never load
-    from kg.entities import DocEntities
-
+from kg.model import DocumentResult, Entity, Fact
 
 
 @dataclass(frozen=True)
@@ -47,43 +41,6 @@ class KnowledgeGraph:
         for _, fact in self.facts():
             relations[fact.relation] = relations.get(fact.relation, 0) + 1
         return {"entities": dict(sorted(kinds.items())), "facts": dict(sorted(relations.items()))}
-
-
-def document_result(article: Article, ents: "DocEntities", facts: list[Fact], words: int = 0) -> DocumentResult:
-    """What one article contributes: the entities it mentions, their names, its facts."""
-    facts = [_oriented(f) for f in facts]
-    used = {f.subject for f in facts} | {f.obj for f in facts if f.relation != "holdsPosition"}
-    strong = {m.key for i, m in enumerate(ents.mentions) if not m.weak and i not in ents.as_issue}
-    keys = strong | used | set(ents.as_issue.values())
-    aliases: set[tuple[str, str]] = set()
-    for mention in ents.mentions:
-        if mention.key in keys and mention.via in ("name", "capital", "description"):
-            name = _surface(mention.text)
-            if name and name != ents.entities[mention.key].label:
-                aliases.add((mention.key, name))
-    entities = tuple(sorted((ents.entities[k] for k in keys), key=lambda e: e.key))
-    facts = sorted(set(facts), key=lambda f: (f.subject, f.relation, f.obj, f.evidence, f.confidence))
-    return DocumentResult(article.doc_id, article.date, entities, tuple(sorted(aliases)),
-                          tuple(facts), article.also_named, words)
-
-
-def _oriented(fact: Fact) -> Fact:
-    """A symmetric fact is stored one way round, so that repeats are one fact."""
-    if RELATIONS[fact.relation].symmetric and fact.obj < fact.subject:
-        return Fact(fact.obj, fact.relation, fact.subject, fact.evidence, fact.confidence)
-    return fact
-
-
-def _surface(text: str) -> str:
-    words = text.split()
-    while words and words[-1] in POSSESSIVE:
-        words.pop()
-    if len(words) > 1 and words[0] == "The":  # sentence-initial "The top US diplomat"
-        words[0] = "the"
-    name = " ".join(words)
-    for suffix in POSSESSIVE:
-        name = name.removesuffix(suffix)
-    return " ".join(name.split()).strip(" ,.;:\"'“”")
 
 
 def merge(results: Iterable[DocumentResult]) -> KnowledgeGraph:

@@ -23,9 +23,6 @@ ARTICLE_SUFFIX = ".txt"
 MAX_BYTES = 50 * 1024 * 1024
 _DATE_LINE = re.compile(r"^\s*date\s+(\S+)[ \t]*")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# Scraped pages glue a headline to the next sentence ('China."We', "improveU.S.").
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z][.!?])(?=[\"“]?[A-Z])|(?<=[a-z][.!?]”)(?=[A-Z])")
-_GLUED_WORD = re.compile(r"\b(?=[\w.'’]{10,})(\w*?[a-z]{3})(?=[A-Z])")
 _HTML_HINT = re.compile(r"<(html|body|p|div|br|span|article|head)\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -119,9 +116,9 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _HTML_HINT.search(text):
         text = _strip_html(text)
-    text = _CONTROL.sub(" ", text)
-    text = _GLUED_SENTENCE.sub(" ", text)
-    return _GLUED_WORD.sub(r"\1 ", text)
+    # words glued together by scraping are split by the pipeline (kg.nlp),
+    # never here: the text is the evidence
+    return _CONTROL.sub(" ", text)
 
 
 def split_date(text: str, path: Path) -> tuple[dt.date | None, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -19,7 +19,14 @@ from kg.errors import KnowledgeBaseError
 from kg.model import Entity
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+def _ontology_dir() -> Path:
+    """ontology/ beside the package in a checkout, kg/ontology in an installed wheel."""
+    package = Path(__file__).resolve().parent
+    installed = package / "ontology"
+    return installed if installed.is_dir() else package.parent / "ontology"
+
+
+ONTOLOGY_DIR = _ontology_dir()
 
 
 def slugify(text: str) -> str:
@@ -58,6 +65,9 @@ class IssueSpec:
     triggers: tuple[str, ...]
     country: str | None = None  # key of the country whose bare name can mean this issue
     scoped: bool = False
+    # states whose name or nationality may qualify a one-word trigger; any
+    # other one means another thing ("German reunification" is not Taiwan's)
+    parties: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -72,8 +82,12 @@ class KnowledgeBase:
     pair_phrases: frozenset[str]
     person_pair_phrases: frozenset[str]
     place_words: frozenset[str]
-    person_aliases: Mapping[str, str]  # a name or alias -> the one known person it denotes
+    person_aliases: Mapping[str, str]  # a folded name or alias -> the one known person it denotes
     version: str
+    country_names: Mapping[str, str] = field(default_factory=dict)  # "China", "Beijing" -> country key
+    country_issues: Mapping[str, str] = field(default_factory=dict)  # country key -> issue its name can mean
+    issue_acronyms: frozenset[str] = frozenset()  # "ai": triggers that match only when written in capitals
+    title_words: frozenset[str] = frozenset()  # "secretary", "state": words of titles, not of bodies
 
     def entity(self, key: str) -> Entity | None:
         entry = self.entries.get(key)
@@ -83,12 +97,21 @@ class KnowledgeBase:
         return issue.entity if issue else None
 
     def person_named(self, name: str) -> str | None:
-        """The known person a full name or alias denotes, if exactly one."""
-        return self.person_aliases.get(name)
+        """The known person a full name or alias denotes, if exactly one,
+        however it is cased or accented ("Vladimir PUTIN")."""
+        return self.person_aliases.get(fold(name))
 
-    def issue_of_country(self) -> dict[str, str]:
-        """Country key -> issue key, for names like "Taiwan" that are both."""
-        return {spec.country: key for key, spec in self.issues.items() if spec.country}
+    def country_named(self, name: str) -> str | None:
+        return self.country_names.get(name)
+
+    def titles_described_by(self, words: str) -> frozenset[str]:
+        """The titles a description names: "secretary of state", "top diplomat"."""
+        return frozenset(r.title for r in self.roles if words in r.variants or words in r.descriptions)
+
+
+def fold(name: str) -> str:
+    """A name compared without case or accents."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 def _read_yaml(path: Path) -> Any:
@@ -116,24 +139,35 @@ def _countries(extra: Mapping[str, Any]) -> Iterable[tuple[str, KbEntry, tuple[s
         key = f"country/{slugify(label)}"
         entity = Entity(key, "Country", label, more.get("wikidata"))
         entry = KbEntry(entity, tuple(aliases), capitals=_tuple(more.get("capitals")),
-                        descriptions=_tuple(more.get("descriptions")))
+                        descriptions=_lower(more.get("descriptions")))
         yield country.alpha_2, entry, _tuple(more.get("demonyms"))
 
 
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
+COUNTRY_FIELDS = {"label", "aliases", "capitals", "demonyms", "descriptions", "wikidata"}
+ORG_FIELDS = {"key", "name", "aliases", "country", "descriptions", "speaks_for", "wikidata"}
+PERSON_FIELDS = {"name", "aliases", "country", "org", "positions", "family_name_first", "wikidata"}
+ISSUE_FIELDS = {"key", "label", "triggers", "country", "scoped", "wikidata", "parties"}
+ROLE_FIELDS = {"title", "variants", "descriptions", "acts_for_state"}
+
+
 def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
-    """Read ontology/kb/ into a KnowledgeBase."""
+    """Read ontology/kb/ into a KnowledgeBase; a file or entry that does not
+    fit its schema is a one-line error naming both."""
     kb_dir = root / "kb"
-    files = sorted(kb_dir.glob("*.yaml"))
-    if not files:
+    if not sorted(kb_dir.glob("*.yaml")):
         raise KnowledgeBaseError(f"{kb_dir}: no knowledge base files")
     entries: dict[str, KbEntry] = {}
     demonyms: dict[str, str] = {}
     by_code: dict[str, str] = {}
-    country_extra = _read_yaml(kb_dir / "countries.yaml") or {}
+    countries_file = kb_dir / "countries.yaml"
+    country_extra = _read_yaml(countries_file) or {}
     bad = [k for k in country_extra if not (isinstance(k, str) and re.fullmatch(r"[A-Z]{2}", k))]
     if bad:  # YAML reads a bare NO (Norway) as false
-        raise KnowledgeBaseError(f"{kb_dir / 'countries.yaml'}: keys must be quoted ISO alpha-2 codes, "
-                                 f"not {bad[0]!r}")
+        raise KnowledgeBaseError(f"{countries_file}: keys must be quoted ISO alpha-2 codes, not {bad[0]!r}")
+    for code, more in country_extra.items():
+        _check_fields(more or {}, COUNTRY_FIELDS, (), f"{countries_file}: {code}")
     for code, entry, dems in _countries(country_extra):
         entries[entry.entity.key] = entry
         by_code[code] = entry.entity.key
@@ -146,45 +180,142 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
             raise KnowledgeBaseError(f"{where}: unknown ISO country code {code!r}")
         return by_code[str(code)]
 
-    for org in _read_yaml(kb_dir / "organizations.yaml") or []:
+    orgs_file = kb_dir / "organizations.yaml"
+    for n, org in enumerate(_entries(orgs_file), 1):
+        where = _where(orgs_file, n, org, "key")
+        _check_fields(org, ORG_FIELDS, ("key", "name"), where)
+        _check_slug(org["key"], where)
         key = f"organization/{org['key']}"
-        entity = Entity(key, "Organization", org["name"], org.get("wikidata"))
+        _check_new(key, entries, where)
+        entity = Entity(key, "Organization", str(org["name"]), _wikidata(org, where))
         entries[key] = KbEntry(entity, _tuple(org.get("aliases")),
-                               country=country_key(org.get("country"), key),
-                               descriptions=_tuple(org.get("descriptions")),
-                               speaks_for=country_key(org.get("speaks_for"), key))
-    for person in _read_yaml(kb_dir / "people.yaml") or []:
-        key = f"person/{slugify(person['name'])}"
-        entity = Entity(key, "Person", person["name"], person.get("wikidata"))
+                               country=country_key(org.get("country"), where),
+                               descriptions=_lower(org.get("descriptions")),
+                               speaks_for=country_key(org.get("speaks_for"), where))
+    people_file = kb_dir / "people.yaml"
+    for n, person in enumerate(_entries(people_file), 1):
+        where = _where(people_file, n, person, "name")
+        _check_fields(person, PERSON_FIELDS, ("name",), where)
+        key = f"person/{slugify(str(person['name']))}"
+        _check_new(key, entries, where)
+        entity = Entity(key, "Person", str(person["name"]), _wikidata(person, where))
         org = person.get("org")
+        if org is not None and f"organization/{org}" not in entries:
+            raise KnowledgeBaseError(f"{where}: unknown organization {org!r}")
         entries[key] = KbEntry(entity, _tuple(person.get("aliases")),
-                               country=country_key(person.get("country"), key),
+                               country=country_key(person.get("country"), where),
                                org=f"organization/{org}" if org else None,
                                positions=_tuple(person.get("positions")),
                                family_name_first=bool(person.get("family_name_first")))
-    issues = {}
-    issue_data = _read_yaml(kb_dir / "issues.yaml") or {}
-    for issue in issue_data.get("issues") or []:
+    _check_aliases(entries, kb_dir)
+    issues_file = kb_dir / "issues.yaml"
+    issue_data = _read_yaml(issues_file) or {}
+    issues: dict[str, IssueSpec] = {}
+    for n, issue in enumerate(issue_data.get("issues") or [], 1):
+        where = _where(issues_file, n, issue, "key")
+        _check_fields(issue, ISSUE_FIELDS, ("key", "label", "triggers"), where)
+        _check_slug(issue["key"], where)
         key = f"issue/{issue['key']}"
-        entity = Entity(key, "Issue", issue["label"], issue.get("wikidata"))
-        issues[key] = IssueSpec(entity, _tuple(issue.get("triggers")),
-                                country=country_key(issue.get("country"), key),
-                                scoped=bool(issue.get("scoped")))
-    role_data = _read_yaml(kb_dir / "roles.yaml") or {}
+        _check_new(key, issues, where)
+        entity = Entity(key, "Issue", str(issue["label"]), _wikidata(issue, where))
+        country = country_key(issue.get("country"), where)
+        parties = {country_key(c, where) for c in issue.get("parties") or ()} | {country}
+        issues[key] = IssueSpec(entity, _tuple(issue.get("triggers")), country=country,
+                                scoped=bool(issue.get("scoped")),
+                                parties=frozenset(parties - {None}) if issue.get("parties") else frozenset())
+    roles_file = kb_dir / "roles.yaml"
+    role_data = _read_yaml(roles_file) or {}
+    roles = []
+    for n, r in enumerate(role_data.get("roles") or [], 1):
+        where = _where(roles_file, n, r, "title")
+        _check_fields(r, ROLE_FIELDS, ("title",), where)
+        roles.append(Role(str(r["title"]), _lower(r.get("variants")) or (str(r["title"]).lower(),),
+                          _lower(r.get("descriptions")), bool(r.get("acts_for_state", True))))
     references = _read_yaml(kb_dir / "references.yaml") or {}
-    roles = tuple(
-        Role(r["title"], tuple(v.lower() for v in _tuple(r.get("variants")) or (r["title"],)),
-             tuple(d.lower() for d in _tuple(r.get("descriptions"))),
-             bool(r.get("acts_for_state", True)))
-        for r in role_data.get("roles") or [])
-    return KnowledgeBase(entries, issues, roles, demonyms,
-                         frozenset(w.lower() for w in _tuple(role_data.get("official_words"))),
-                         frozenset(w.lower() for w in _tuple(role_data.get("generic_heads"))),
-                         frozenset(_tuple(issue_data.get("topic_nouns"))),
-                         frozenset(p.lower() for p in _tuple(references.get("pair_phrases"))),
-                         frozenset(p.lower() for p in _tuple(references.get("person_pair_phrases"))),
-                         frozenset(p.lower() for p in _tuple(references.get("place_words"))),
-                         _person_aliases(entries), ontology_version(root))
+    return KnowledgeBase(
+        entries, issues, tuple(roles), demonyms,
+        frozenset(_lower(role_data.get("official_words"))), frozenset(_lower(role_data.get("generic_heads"))),
+        frozenset(_tuple(issue_data.get("topic_nouns"))), frozenset(_lower(references.get("pair_phrases"))),
+        frozenset(_lower(references.get("person_pair_phrases"))), frozenset(_lower(references.get("place_words"))),
+        _person_aliases(entries), ontology_version(root),
+        country_names=_country_names(entries),
+        country_issues={spec.country: key for key, spec in issues.items() if spec.country},
+        issue_acronyms=frozenset(w.lower() for spec in issues.values() for t in spec.triggers
+                                 for w in t.split() if len(w) > 1 and w.isalpha() and w.isupper()),
+        title_words=frozenset(w for r in roles for v in r.variants for w in v.split()) | {"affairs"})
+
+
+def _entries(path: Path) -> list[dict]:
+    data = _read_yaml(path) or []
+    if not isinstance(data, list):
+        raise KnowledgeBaseError(f"{path}: expected a list of entries")
+    return data
+
+
+def _where(path: Path, n: int, entry: Any, name_field: str) -> str:
+    if not isinstance(entry, dict):
+        raise KnowledgeBaseError(f"{path}: entry {n}: expected a mapping of fields, not {entry!r}")
+    name = entry.get(name_field)
+    return f"{path}: entry {n}" + (f" ({name})" if name else "")
+
+
+def _check_fields(entry: Mapping, known: set[str], required: tuple[str, ...], where: str) -> None:
+    if not isinstance(entry, Mapping):
+        raise KnowledgeBaseError(f"{where}: expected a mapping of fields")
+    unknown = sorted(set(entry) - known)
+    if unknown:
+        raise KnowledgeBaseError(f"{where}: unknown field {unknown[0]!r} (known: {', '.join(sorted(known))})")
+    missing = [f for f in required if entry.get(f) in (None, "")]
+    if missing:
+        raise KnowledgeBaseError(f"{where}: missing field {missing[0]!r}")
+    for name, value in entry.items():
+        if name in ("aliases", "capitals", "demonyms", "descriptions", "positions", "triggers",
+                    "variants", "parties") and not isinstance(value, list):
+            raise KnowledgeBaseError(f"{where}: {name!r} must be a list")
+
+
+def _check_slug(key: Any, where: str) -> None:
+    if not isinstance(key, str) or not SLUG.fullmatch(key):
+        raise KnowledgeBaseError(f"{where}: key {key!r} cannot be part of an IRI "
+                                 f"(use lower-case letters, digits and single hyphens)")
+
+
+def _check_new(key: str, seen: Mapping[str, Any], where: str) -> None:
+    if key in seen:
+        raise KnowledgeBaseError(f"{where}: duplicate entry {key!r}")
+
+
+def _wikidata(entry: Mapping, where: str) -> str | None:
+    value = entry.get("wikidata")
+    if value is not None and not (isinstance(value, str) and WIKIDATA_ID.fullmatch(value)):
+        raise KnowledgeBaseError(f"{where}: {value!r} is not a Wikidata item id (Q followed by digits)")
+    return value
+
+
+def _check_aliases(entries: Mapping[str, KbEntry], kb_dir: Path) -> None:
+    """A name may denote one actor only: the ruler could not tell which."""
+    owner: dict[str, str] = {}
+    for key, entry in entries.items():
+        names = {entry.entity.label, *entry.aliases, *entry.capitals}
+        for name in names:
+            other = owner.setdefault(name, key)
+            if other != key and _kinds_clash(other, key):
+                raise KnowledgeBaseError(f"{kb_dir}: the name {name!r} is given to both {other} and {key}")
+
+
+def _kinds_clash(a: str, b: str) -> bool:
+    """Two people may share a surname alias only in different articles'
+    worlds; a name shared across kinds or bodies is ambiguous."""
+    return not (a.startswith("person/") and b.startswith("person/"))
+
+
+def _country_names(entries: Mapping[str, KbEntry]) -> dict[str, str]:
+    return {name: key for key, entry in entries.items() if entry.entity.kind == "Country"
+            for name in (entry.entity.label, *entry.aliases, *entry.capitals)}
+
+
+def _lower(value: Any) -> tuple[str, ...]:
+    return tuple(v.lower() for v in _tuple(value))
 
 
 def _person_aliases(entries: Mapping[str, KbEntry]) -> dict[str, str]:
@@ -192,7 +323,7 @@ def _person_aliases(entries: Mapping[str, KbEntry]) -> dict[str, str]:
     for key, entry in entries.items():
         if entry.entity.kind == "Person":
             for name in (entry.entity.label, *entry.aliases):
-                keys_by_name.setdefault(name, set()).add(key)
+                keys_by_name.setdefault(fold(name), set()).add(key)
     return {name: next(iter(keys)) for name, keys in keys_by_name.items() if len(keys) == 1}
 
 

@@ -1,12 +1,16 @@
-"""The spaCy pipeline: a trained model plus rulers built from the knowledge base.
+"""The spaCy pipeline: a trained model, rulers built from the knowledge base,
+and the components that resolve every name to one entity.
 
 Known actors become entities with the knowledge base key as their `ent_id_`
 (an EntityRuler after the statistical NER, overwriting it where they disagree);
-issue triggers become spans in `doc.spans["issues"]` (a SpanRuler).
+issue triggers become spans in `doc.spans["issues"]` (a SpanRuler). Then, in
+the order a reader resolves names (kg.entities): `kg_issue_triggers`,
+`kg_names`, `kg_titles`, `kg_references`, `kg_topics`.
 """
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Iterator
 
 from spacy.language import Language
@@ -14,11 +18,10 @@ from spacy.tokens import Doc
 
 from kg import DEFAULT_MODEL
 from kg.errors import ModelError
+from kg.entities import RESOLVERS
+from kg.entities.names import CAPITAL_MARK
+from kg.entities.triggers import ISSUES_KEY, NER_KEY
 from kg.kb import KnowledgeBase
-
-ISSUES_KEY = "issues"
-NER_KEY = "ner"
-CAPITAL_MARK = "|capital"  # suffix of the ent_id of a capital used for its country
 
 
 def load_pipeline(kb: KnowledgeBase, model: str = DEFAULT_MODEL) -> Language:
@@ -32,8 +35,16 @@ def load_pipeline(kb: KnowledgeBase, model: str = DEFAULT_MODEL) -> Language:
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"the spaCy pipeline {model!r} needs a parser and an entity recognizer")
     nlp.add_pipe("newline_sentences", before="parser")
+    nlp.add_pipe("glued_words", first=True).kb = kb
     add_knowledge_rulers(nlp, kb)
+    add_resolvers(nlp, kb)
     return nlp
+
+
+def add_resolvers(nlp: Language, kb: KnowledgeBase) -> None:
+    """The resolution components, last, each given the knowledge base."""
+    for name in RESOLVERS:
+        nlp.add_pipe(name, last=True).kb = kb
 
 
 @Language.component("newline_sentences")
@@ -53,6 +64,54 @@ def newline_sentences(doc: Doc) -> Doc:
         if 0 < i < len(doc) and not doc[i].is_space:
             doc[i].is_sent_start = True
     return doc
+
+
+class GluedWords:
+    """Scraped pages glue words together ('improveU.S.', 'inBeijing',
+    'China."We'). The tokens are split where the glued part is a name the
+    knowledge base knows or an acronym, so the parser reads them apart; the
+    text itself is not changed, so evidence stays the article's own words,
+    and ordinary words written in camel case ("JavaScript", "AstraZeneca")
+    stay whole."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.tokenizer = nlp.tokenizer
+        self.kb: KnowledgeBase | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        splits = [(tok, parts) for tok in doc if (parts := self._parts(tok.text))]
+        if splits:
+            with doc.retokenize() as retokenizer:
+                for tok, parts in splits:
+                    retokenizer.split(tok, parts, heads=[(tok, 0)] * len(parts))
+            for tok in doc:
+                if tok.i > 0 and tok.text in OPENING_QUOTES and doc[tok.i - 1].text in (".", "!", "?"):
+                    tok.is_sent_start = True
+        return doc
+
+    def _parts(self, text: str) -> list[str] | None:
+        if len(text) > 1 and text[0] in OPENING_QUOTES and text[1].isupper():
+            return [text[0], text[1:]]
+        m = _GLUED.match(text)
+        if not m or not (_ACRONYM.match(m["rest"]) or self._known(m["rest"])):
+            return None
+        return [m["word"], *(t.text for t in self.tokenizer(m["rest"]))]
+
+    def _known(self, rest: str) -> bool:
+        name = _NAME_PART.match(rest)
+        return bool(name) and (self.kb.country_named(name[0]) is not None
+                               or self.kb.person_named(name[0]) is not None)
+
+
+OPENING_QUOTES = frozenset('"“')
+_GLUED = re.compile(r"^(?P<word>[a-z]{2,})(?P<rest>[A-Z].*)$")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}|^[A-Z]{2,}\b")
+_NAME_PART = re.compile(r"^[A-Z][a-z]+")
+
+
+@Language.factory("glued_words", assigns=["token.is_sent_start"], retokenizes=True)
+def make_glued_words(nlp: Language, name: str) -> GluedWords:
+    return GluedWords(nlp)
 
 
 def add_knowledge_rulers(nlp: Language, kb: KnowledgeBase) -> None:

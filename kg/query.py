@@ -7,7 +7,9 @@ import hashlib
 import io
 import json
 import re
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -59,13 +61,30 @@ def load_store(path: Path, index_dir: Path | None = None):
                 return ox.Store.read_only(str(stored))
             except OSError:
                 shutil.rmtree(stored, ignore_errors=True)
-    store = ox.Store(str(_fresh_index(path, index_dir))) if index_dir is not None else ox.Store()
+    if index_dir is None:
+        store = ox.Store()
+        _bulk_load(store, path, rdf_format)
+        return store
+    # Loaded beside its place and moved there only when whole: a file that
+    # cannot be read never leaves a store that a later query would trust.
+    target = _fresh_index(path, index_dir)
+    loading = Path(tempfile.mkdtemp(prefix=".loading-", dir=index_dir))
+    try:
+        store = ox.Store(str(loading))
+        _bulk_load(store, path, rdf_format)
+        store.flush()
+        del store
+        os.replace(loading, target)
+    finally:
+        shutil.rmtree(loading, ignore_errors=True)
+    return ox.Store.read_only(str(target))
+
+
+def _bulk_load(store, path: Path, rdf_format) -> None:
     try:
         store.bulk_load(path=str(path), format=rdf_format)
     except (SyntaxError, ValueError, OSError) as err:
         raise InputError(f"{path}: cannot parse: {str(err).splitlines()[0]}") from err
-    store.flush()
-    return store
 
 
 def _index_name(path: Path) -> str:

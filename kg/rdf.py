@@ -1,4 +1,4 @@
-"""The graph as RDF, in the contract's IRIs (../shared/CONTRACT.md).
+"""The graph as RDF, in the contract's IRIs (ontology/CONTRACT.md).
 
 `statements(kg)` is the one place that decides which triples a graph has; they
 are written as canonical N-Triples lines (which the exporters serialise) or
@@ -7,11 +7,11 @@ turned into an rdflib Graph (validation, tests).
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import quote
 from decimal import Decimal
 from typing import Iterator, NamedTuple
 
 from kg.graph import KnowledgeGraph
-from kg.kb import slugify
 from kg.model import DocumentResult, Fact
 from kg.vocab import DIP, RELATIONS, RES
 
@@ -87,7 +87,9 @@ def entity_iri(key: str) -> Iri:
 
 
 def document_iri(doc_id: str) -> Iri:
-    return Iri(f"{RES}document/{slugify(doc_id)}")
+    """The file name itself, percent-encoded where it is not a plain ASCII
+    name: two file names are always two documents ("a b.txt", "a-b.txt")."""
+    return Iri(f"{RES}document/{quote(doc_id, safe='')}")
 
 
 def assertion_iri(doc: DocumentResult, fact: Fact) -> Iri:

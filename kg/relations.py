@@ -16,9 +16,9 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from kg.entities import DocEntities, Mention
+from kg.entities import DocMentions, Mention, kind_of
 from kg.errors import KnowledgeBaseError
-from kg.kb import ONTOLOGY_DIR
+from kg.kb import ONTOLOGY_DIR, KnowledgeBase
 from kg.model import Fact
 from kg.treematch import TreeMatcher
 from kg.vocab import ACTORS, RELATIONS
@@ -29,9 +29,6 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "ccom
 PRONOUN_DISCOUNT = 0.85
 INHERITED_DISCOUNT = 0.9
 COUNTERPART_DISCOUNT = 0.9
-# "condemned the Chinese action", "rejected the French decision": the nationality
-# of what is criticised or opposed is the actor meant
-NATIONALITY_OBJECTS = frozenset({"criticized", "opposes", "warned"})
 COUNTERPART_LOOKBACK = 3  # sentences
 
 
@@ -53,7 +50,9 @@ class Pattern:
     between: bool = False
     negated: str | None = None
     objects: frozenset[str] = frozenset()  # entity kinds the object may have, if narrower
-    counterpart: bool = False  # no object named: the other side is meant
+    counterpart: bool = False  # no object named: the other side named in the sentence is meant
+    nationality: bool = False  # "condemned the Chinese action": the nationality names the actor
+    object_preps: tuple[str, ...] = ()  # "banned imports from Japan": the actor after these
     confidence: float = 0.8
 
     @property
@@ -91,7 +90,16 @@ def _path(text: str | None, where: str) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+PATTERN_FIELDS = frozenset({"relation", "trigger", "object", "subject", "requires", "reciprocal", "between",
+                            "negated", "objects", "counterpart", "nationality", "object_preps", "confidence"})
+
+
 def _pattern(raw: dict, where: str) -> Pattern:
+    if not isinstance(raw, dict):
+        raise KnowledgeBaseError(f"{where}: expected a mapping of fields")
+    unknown = sorted(set(raw) - PATTERN_FIELDS)
+    if unknown:
+        raise KnowledgeBaseError(f"{where}: unknown field {unknown[0]!r} (known: {', '.join(sorted(PATTERN_FIELDS))})")
     relation = raw.get("relation")
     if relation not in RELATIONS:
         raise KnowledgeBaseError(f"{where}: unknown relation {relation!r}")
@@ -103,7 +111,8 @@ def _pattern(raw: dict, where: str) -> Pattern:
                    _path(raw.get("object"), where), _path(raw.get("subject"), where),
                    _path(raw.get("requires"), where), bool(raw.get("reciprocal")),
                    bool(raw.get("between")), negated, frozenset(raw.get("objects") or ()),
-                   bool(raw.get("counterpart")), float(raw.get("confidence", 0.8)))
+                   bool(raw.get("counterpart")), bool(raw.get("nationality")),
+                   tuple(raw.get("object_preps") or ()), float(raw.get("confidence", 0.8)))
 
 
 def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE) -> Rules:
@@ -155,17 +164,36 @@ def _nodes(prefix: str, steps: tuple[Step, ...]) -> list[dict]:
     return nodes
 
 
-def extract_facts(doc: Doc, ents: DocEntities, rules: Rules) -> list[Fact]:
-    """Every fact the patterns read in `doc`, plus the titles `ents` found."""
+def extract_facts(doc: Doc, rules: Rules, kb: KnowledgeBase) -> list[Fact]:
+    """Every fact of `doc`: the titles and allegiances resolution read beside
+    names, and what the patterns read off the parse."""
+    ents = doc_mentions(doc, kb)
     facts: dict[tuple[str, str, str, str], Fact] = {}
-    for fact in [*ents.title_facts, *_matched_facts(doc, ents, rules)]:
+    for fact in [*_role_facts(doc, ents), *_matched_facts(doc, ents, rules)]:
         key = (fact.subject, fact.relation, fact.obj, fact.evidence)
         if key not in facts or facts[key].confidence < fact.confidence:
             facts[key] = fact
     return list(facts.values())
 
 
-def _matched_facts(doc: Doc, ents: DocEntities, rules: Rules) -> Iterator[Fact]:
+def doc_mentions(doc: Doc, kb: KnowledgeBase) -> DocMentions:
+    """What resolution left on `doc`, with the states known people act for."""
+    entities = doc._.get("kg_entities") or {}
+    states = {key: entry.country for key, entry in kb.entries.items() if entry.country and key in entities}
+    return DocMentions(doc, states, kb.country_issues)
+
+
+def _role_facts(doc: Doc, ents: DocMentions) -> Iterator[Fact]:
+    """holdsPosition and represents from the titles read beside names."""
+    for role in ents.roles:
+        evidence = doc[role.token].sent.text.strip()
+        if role.title:
+            yield Fact(role.person, "holdsPosition", role.title, evidence, role.confidence)
+        if role.body:
+            yield Fact(role.person, "represents", role.body, evidence, role.confidence)
+
+
+def _matched_facts(doc: Doc, ents: DocMentions, rules: Rules) -> Iterator[Fact]:
     for index, tokens in rules.matches(doc):
         reader = _MatchReader(doc, ents, rules, rules.patterns[index], tokens)
         yield from reader.facts()
@@ -174,7 +202,7 @@ def _matched_facts(doc: Doc, ents: DocEntities, rules: Rules) -> Iterator[Fact]:
 class _MatchReader:
     """Reads one match into facts."""
 
-    def __init__(self, doc: Doc, ents: DocEntities, rules: Rules, pattern: Pattern,
+    def __init__(self, doc: Doc, ents: DocMentions, rules: Rules, pattern: Pattern,
                  tokens: list[int]) -> None:
         self.doc, self.ents, self.rules, self.p = doc, ents, rules, pattern
         self.trigger = doc[tokens[0]]
@@ -205,7 +233,7 @@ class _MatchReader:
             yield from _all_pairs(members)
             return
         subjects, discount = self._subjects()
-        subjects = [m for m in subjects if self.ents.kind(m.key) in ACTORS]
+        subjects = [m for m in subjects if kind_of(m.key) in ACTORS]
         if self.p.reciprocal:
             yield from ((a, b, discount * d) for a, b, d in _all_pairs(subjects))
             return
@@ -226,18 +254,18 @@ class _MatchReader:
         token = self.obj_token
         found: list[Mention] = []
         if allowed & ACTORS:
-            found = [m for m in self._actors(token) if self.ents.kind(m.key) in allowed]
-        if not found and "Country" in allowed and relation in NATIONALITY_OBJECTS:
-            found = [Mention(c.i, c.i + 1, self.ents.demonyms[c.i], c.text, "nationality")
-                     for c in token.children if c.i in self.ents.demonyms]  # "the Chinese action"
+            found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
+        if not found and self.p.nationality:
+            found = [Mention(c.i, c.i + 1, self.ents.nationalities[c.i], c.text, "nationality")
+                     for c in token.children if c.i in self.ents.nationalities]
         if not found and "Issue" in allowed:
             found = self._issues_under(token)
-        if not found and relation == "restricted":  # "banned imports from Japan", "trade with Israel"
+        if not found and self.p.object_preps:
             found = [m for t in (token, *token.conjuncts) for c in t.children
-                     if c.dep_ == "prep" and c.lower_ in ("from", "to", "with", "of")
+                     if c.dep_ == "prep" and c.lower_ in self.p.object_preps
                      for g in c.children if g.dep_ == "pobj" for m in self._actors(g)]
         if self.p.objects:
-            found = [m for m in found if self.ents.kind(m.key) in self.p.objects]
+            found = [m for m in found if kind_of(m.key) in self.p.objects]
         return found
 
     def _counterparts(self, subjects: list[Mention]) -> list[Mention]:
@@ -385,8 +413,8 @@ class _MatchReader:
                 found.setdefault(issue.key, issue)
                 continue
             actor = self.ents.actor(tok.i)
-            if actor is not None and actor.key in self.ents.country_issue and actor.via != "pronoun":
-                key = self.ents.country_issue[actor.key]
+            if actor is not None and actor.key in self.ents.country_issues and actor.via != "pronoun":
+                key = self.ents.country_issues[actor.key]
                 found.setdefault(key, Mention(actor.start, actor.end, key, actor.text, "issue"))
         return list(found.values())
 
@@ -441,49 +469,41 @@ class _MatchReader:
         return False
 
 
-def quote_speaker(sent, ents: DocEntities, reporting_verbs: frozenset[str]) -> Mention | None:
+def quote_speaker(sent, ents: DocMentions, reporting_verbs: frozenset[str]) -> Mention | None:
     """The person who says this sentence: subject of "said", "told", "added"."""
     for tok in sent:
         if tok.pos_ == "VERB" and _word_in(tok, reporting_verbs):
             subject = _child(tok, ("nsubj",))
             mention = ents.actor(subject.i) if subject is not None else None
-            if mention is not None and ents.kind(mention.key) == "Person":
+            if mention is not None and kind_of(mention.key) == "Person":
                 return mention
     return None
 
 
-def counterpart(doc: Doc, ents: DocEntities, speaker: str, trigger: Token) -> Mention | None:
-    """The other side for `speaker`: an actor of another state in the same
-    sentence, else the last person of another state named shortly before,
-    else the country the article names most, other than the speaker's own."""
+def counterpart(doc: Doc, ents: DocMentions, speaker: str, trigger: Token) -> Mention | None:
+    """The other side for `speaker`: an actor of another state named in the
+    same sentence, else the last person of another state
+    named in the sentences just before, else the last state or body. Never a
+    guess the text does not support (such as the country named most)."""
     own = ents.states.get(speaker, speaker if speaker.startswith("country/") else None)
 
     def other(m: Mention) -> bool:
-        if m.key in (speaker, own) or ents.kind(m.key) == "Issue":
+        if m.key in (speaker, own) or kind_of(m.key) == "Issue" or ents.read_as_issue(m):
             return False
         return ents.states.get(m.key) != own or own is None
 
     sent = trigger.sent
-    as_issue = {(ents.mentions[i].start, ents.mentions[i].key) for i in ents.as_issue}
-    in_sentence = [m for m in ents.mentions if sent.start <= m.start < sent.end
-                   and (m.start, m.key) not in as_issue and other(m)]
+    in_sentence = [m for m in ents.mentions if sent.start <= m.start < sent.end and other(m)]
     if in_sentence:
         return in_sentence[0]
-    sentences = list(doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start == sent.start)
-    window_start = sentences[max(0, index - COUNTERPART_LOOKBACK)].start
-    before = [m for m in ents.mentions if window_start <= m.start < sent.start
-              and ents.kind(m.key) == "Person" and other(m)]
-    if before:
-        return before[-1]
-    counts: dict[str, int] = {}
-    for m in ents.mentions:
-        if m.key.startswith("country/") and other(m):
-            counts[m.key] = counts.get(m.key, 0) + 1
-    if not counts:
-        return None
-    key = max(sorted(counts), key=lambda k: counts[k])
-    return Mention(trigger.i, trigger.i + 1, key, trigger.text, "counterpart")
+    window_start = sent.start
+    for _ in range(COUNTERPART_LOOKBACK):
+        if window_start == 0:
+            break
+        window_start = doc[window_start - 1].sent.start
+    before = [m for m in ents.mentions if window_start <= m.start < sent.start and other(m)]
+    people = [m for m in before if kind_of(m.key) == "Person"]
+    return (people or before or [None])[-1]
 
 
 def _word_in(token: Token, words: frozenset[str]) -> bool:

@@ -32,8 +32,7 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
     words = [w for w in words if w.lower_ not in HONORIFICS and w.pos_ not in ("DET", "PRON")]
     if not words or any(w.lower_ in NOT_CURRENT for w in words):
         return None
-    keys = [actor_at(w.i) or _demonym(words, pos, kb) for pos, w in enumerate(words)]
-    keys = [key if key and key.startswith(("country/", "organization/")) else None for key in keys]
+    keys = _bodies(words, kb, actor_at)
     of = next((pos for pos in range(len(words) - 1, 0, -1) if words[pos].lower_ == "of"), None)
     if of is not None and any(keys[of + 1:]) and not any(keys[:of]):
         body, tail = keys[of + 1:], words[:of]  # "director general of the IAEA"
@@ -56,9 +55,20 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
     return TitleReading(title, country, org, acts)
 
 
-def _demonym(words: Sequence["Token"], pos: int, kb: KnowledgeBase) -> str | None:
-    pair = " ".join(w.lower_ for w in words[pos:pos + 2])
-    return kb.demonyms.get(pair) or kb.demonyms.get(words[pos].lower_)
+def _bodies(words: Sequence["Token"], kb: KnowledgeBase,
+            actor_at: Callable[[int], str | None]) -> list[str | None]:
+    """The state or body each word names, if any. A two-word nationality
+    ("South Korean") names its state with both words."""
+    keys: list[str | None] = [actor_at(w.i) for w in words]
+    for pos, word in enumerate(words):
+        if keys[pos] is not None:
+            continue
+        pair = " ".join(w.lower_ for w in words[pos:pos + 2])
+        if pos + 1 < len(words) and pair in kb.demonyms and keys[pos + 1] is None:
+            keys[pos] = keys[pos + 1] = kb.demonyms[pair]
+        else:
+            keys[pos] = kb.demonyms.get(word.lower_)
+    return [key if key and key.startswith(("country/", "organization/")) else None for key in keys]
 
 
 def _match_role(words: Sequence["Token"], kb: KnowledgeBase) -> tuple[str | None, bool]:

@@ -8,13 +8,15 @@ interrupted build leaves the previous export whole.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
+import logging
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from kg.errors import ExportError
 from kg.graph import KnowledgeGraph
@@ -43,6 +45,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("html", "graph.html", "kg.exporters.html:write_html", "interactive view (offline)"),
 )}
 DEFAULT_FORMATS = tuple(FORMATS)
+log = logging.getLogger(__name__)
 
 
 def export(kg: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS,
@@ -52,8 +55,6 @@ def export(kg: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_F
     Every format is first written beside its target; only when all are
     written are they renamed into place, so an error or a kill at any moment
     leaves the previous exports whole and consistent with each other."""
-    import time
-
     formats = list(dict.fromkeys(formats))
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
@@ -62,6 +63,32 @@ def export(kg: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_F
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise ExportError(f"{out_dir}: cannot create the output folder: {err.strerror}") from err
+    with _folder_lock(out_dir):
+        return _write_all(kg, out_dir, formats, on_written)
+
+
+@contextlib.contextmanager
+def _folder_lock(out_dir: Path) -> Iterator[None]:
+    """One build writes into a folder at a time: a second one waits for the
+    first (the lock is the kernel's, so a killed build never leaves it held)."""
+    import fcntl
+
+    lock = os.open(out_dir, os.O_RDONLY)  # the folder itself: no lock file is left behind
+    try:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning("%s: another build is writing here; waiting for it to finish", out_dir)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(lock)
+
+
+def _write_all(kg: KnowledgeGraph, out_dir: Path, formats: list[str],
+               on_written: Callable[[str, float], None] | None) -> list[Path]:
+    import time
+
     _remove_leftovers(out_dir)
     staged: list[tuple[Path, Path]] = []
     try:

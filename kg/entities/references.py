@@ -1,0 +1,279 @@
+"""Component `kg_references`: what refers back without naming, in reading order.
+
+Reads ``doc.spans["kg_mentions"]`` (the names) and ``doc._.kg_roles``.
+Writes more ``kg_mentions`` (descriptions: "the top US diplomat", "the
+island"; pronouns), ``doc.spans["kg_pairs"]`` ("the two sides": the last two
+actors named together, else the two countries named most; "the two leaders":
+the last two people of different states), ``doc.spans["kg_nationalities"]``
+("the Chinese action") and titles that descriptions carry (``kg_roles``).
+
+"He" and "she" are the last person named as a subject, else the last person
+named; "its" is the state or body that is the subject of its clause ("the US
+extended its ban"), else the last one named.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.entities.mentions import (ENTITIES_EXT, NATIONALITIES, PAIRS, ROLES_EXT, VIA_DESCRIPTION, VIA_NAME,
+                                  VIA_PRONOUN, Mention, add_mention, kind_of, mentions_of, token_index)
+from kg.entities.names import CAPITAL_MARK
+from kg.entities.roles import role_mentions
+from kg.kb import KnowledgeBase
+from kg.titles import POSSESSIVE, TitleReading, read_title
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+THING_PRONOUNS = frozenset({"its"})  # a subject "it" is too often "it is necessary"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+DESCRIPTION_CONFIDENCE = 0.7
+
+
+@dataclass
+class _Reading:
+    """Who was last named, as a reader keeps it in mind (one article only)."""
+
+    person: str | None = None
+    subject_person: str | None = None
+    thing: str | None = None  # a state or body
+    pair: tuple[str, str] | None = None  # the last two actors named together
+    recent: dict[str, int] = field(default_factory=dict)  # key -> when last named
+    people_states: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # country -> mentions so far
+
+    def saw(self, doc: Doc, m: Mention) -> None:
+        kind = kind_of(m.key)
+        self.recent.pop(m.key, None)
+        self.recent[m.key] = m.start
+        state = self.people_states.get(m.key) if kind == "Person" else m.key
+        if state and state.startswith("country/"):
+            self.counts[state] = self.counts.get(state, 0) + 1
+        if kind == "Person" and m.via == VIA_NAME:
+            self.person = m.key
+            if doc[m.start:m.end].root.dep_ in SUBJECT_DEPS:
+                self.subject_person = m.key
+        elif kind in ("Country", "Organization"):
+            self.thing = m.key
+
+
+class ReferenceResolver:
+    def __init__(self) -> None:
+        self.kb: KnowledgeBase | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        kb = self.kb
+        names = mentions_of(doc)
+        roles = doc._.get(ROLES_EXT)
+        reading = _Reading(people_states={r.person: r.state for r in roles if r.state})
+        for key, entry in kb.entries.items():
+            if entry.country and key in doc._.get(ENTITIES_EXT):
+                reading.people_states.setdefault(key, entry.country)
+        actor_at = token_index(names, len(doc), issues=False)
+        doc.spans[PAIRS] = []
+        for item in _items(doc, names):
+            if isinstance(item, Mention):
+                self._after_name(doc, item, names, actor_at, reading)
+                reading.saw(doc, item)
+            elif isinstance(item, Token):
+                self._pronoun(doc, item, names, actor_at, reading)
+            else:
+                self._description(doc, item, names, actor_at, reading)
+        self._nationalities(doc)
+        return doc
+
+    # ------------------------------------------------------------ names
+    def _after_name(self, doc: Doc, m: Mention, names: list[Mention], actor_at: list[int],
+                    reading: _Reading) -> None:
+        """"the United States and China": a pair the two sides may refer to."""
+        root = doc[m.start:m.end].root
+        if root.dep_ == "conj" and kind_of(m.key) in ("Country", "Organization"):
+            partner = actor_at[root.head.i]
+            if partner >= 0 and names[partner].key != m.key:
+                reading.pair = (names[partner].key, m.key)
+
+    # --------------------------------------------------------- pronouns
+    def _pronoun(self, doc: Doc, tok: Token, names: list[Mention], actor_at: list[int],
+                 reading: _Reading) -> None:
+        if tok.lower_ in PERSON_PRONOUNS:
+            key = reading.subject_person or reading.person
+        else:
+            key = _clause_subject_thing(tok, names, actor_at) or reading.thing
+        if key:
+            add_mention(doc, tok.i, tok.i + 1, key, VIA_PRONOUN)
+            reading.saw(doc, Mention(tok.i, tok.i + 1, key, tok.text, VIA_PRONOUN))
+
+    # ------------------------------------------------------ descriptions
+    def _description(self, doc: Doc, chunk: Span, names: list[Mention], actor_at: list[int],
+                     reading: _Reading) -> None:
+        """"the top US diplomat", "the secretary", "the island", "the two sides"."""
+        kb = self.kb
+        words = [t for t in chunk if not t.is_punct] + _of_phrase(chunk)
+        if not words or any(actor_at[t.i] >= 0 and kind_of(names[actor_at[t.i]].key) == "Person"
+                            for t in words):
+            return
+        text = " ".join(t.lower_ for t in words).replace("’", "'")
+        owner = next((i for i, t in enumerate(words) if t.text in POSSESSIVE), None)
+        if owner and words[0].lower_ == "the":  # "the alliance's hesitancy"
+            body = self._described_country(" ".join(t.lower_ for t in words[:owner]), reading)
+            if body:
+                self._describe(doc, words[0].i, words[owner - 1].i + 1, body, reading)
+                return
+        if words[0].lower_ not in ("the", "both") and owner is None:
+            return
+        if text in kb.pair_phrases:
+            pair = reading.pair or _top_two(reading.counts)
+            if pair:
+                _add_pair(doc, chunk, pair)
+            return
+        if text in kb.person_pair_phrases:
+            pair = _last_two_people(reading)
+            if pair:
+                _add_pair(doc, chunk, pair)
+            return
+        country = self._described_country(text, reading) or self._country_by_place_word(words)
+        if country:
+            self._describe(doc, chunk.start, chunk.end, country, reading)
+            return
+        if any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in chunk.root.children):
+            return
+
+        def actor_key(i: int) -> str | None:
+            if actor_at[i] >= 0:
+                return names[actor_at[i]].key
+            key = doc[i].ent_id_.removesuffix(CAPITAL_MARK)
+            return key if key in kb.entries and not key.startswith("person/") else None
+
+        title = read_title(words, kb, actor_key)
+        person = self._described_person(doc, words, title, actor_at, reading)
+        if person is None:
+            return
+        self._describe(doc, chunk.start, words[-1].i + 1, person, reading)
+        if title and title.title:
+            doc._.get(ROLES_EXT).extend(role_mentions(person, title, chunk.root.i, DESCRIPTION_CONFIDENCE, kb))
+
+    def _describe(self, doc: Doc, start: int, end: int, key: str, reading: _Reading) -> None:
+        add_mention(doc, start, end, key, VIA_DESCRIPTION, self.kb.entity(key))
+        reading.saw(doc, Mention(start, end, key, doc[start:end].text, VIA_DESCRIPTION))
+
+    def _described_country(self, text: str, reading: _Reading) -> str | None:
+        """The last state or body named whose descriptions include `text`."""
+        for key in reversed(reading.recent):
+            entry = self.kb.entries.get(key)
+            if entry and text in entry.descriptions:
+                return key
+        return None
+
+    def _country_by_place_word(self, words: list[Token]) -> str | None:
+        """"the Lithuanian capital", "the Russian government"."""
+        if len(words) == 3 and words[0].lower_ == "the" and words[2].lower_ in self.kb.place_words:
+            return self.kb.demonyms.get(words[1].lower_)
+        return None
+
+    def _described_person(self, doc: Doc, words: list[Token], title: TitleReading | None,
+                          actor_at: list[int], reading: _Reading) -> str | None:
+        """The last person named who holds the office described, of the state named."""
+        kb = self.kb
+        country = title.country if title else None
+        tail = " ".join(t.lower_ for t in words if t.pos_ != "DET" and t.text not in POSSESSIVE
+                        and actor_at[t.i] < 0 and t.lower_ not in kb.demonyms)
+        titles = kb.titles_described_by(tail)
+        if not titles:
+            return None
+        held: dict[str, set[str]] = {}
+        for role in doc._.get(ROLES_EXT):
+            if role.title:
+                held.setdefault(role.person, set()).add(role.title)
+        for key in reversed(reading.recent):
+            if kind_of(key) != "Person":
+                continue
+            entry = kb.entries.get(key)
+            positions = held.get(key, set()) | set(entry.positions if entry else ())
+            state = reading.people_states.get(key)
+            if positions & titles and (country is None or country == state):
+                return key
+        return None
+
+    # ---------------------------------------------------- nationalities
+    def _nationalities(self, doc: Doc) -> None:
+        """"the Chinese action": a nationality word modifying a thing."""
+        spans, entities = [], doc._.get(ENTITIES_EXT)
+        for token in doc:
+            country = self.kb.demonyms.get(token.lower_) if token.dep_ == "amod" else None
+            if country:
+                spans.append(Span(doc, token.i, token.i + 1, label="nationality", kb_id=country))
+                entities.setdefault(country, self.kb.entity(country))
+        doc.spans[NATIONALITIES] = spans
+
+
+@Language.factory("kg_references", requires=["doc.spans", "doc._.kg_roles"],
+                  assigns=["doc.spans", "doc._.kg_roles"])
+def make_reference_resolver(nlp: Language, name: str) -> ReferenceResolver:
+    return ReferenceResolver()
+
+
+def _items(doc: Doc, names: list[Mention]) -> list[Mention | Token | Span]:
+    """Names, definite descriptions and pronouns, in reading order."""
+    person_tokens = {i for m in names if kind_of(m.key) == "Person" for i in range(m.start, m.end)}
+    named = {i for m in names for i in range(m.start, m.end)}
+    items: list[tuple[tuple[int, int], Mention | Token | Span]] = [((m.start, 1), m) for m in names]
+    for chunk in doc.noun_chunks:
+        if not any(t.i in person_tokens for t in chunk):
+            items.append(((chunk.start, 2), chunk))
+    for token in doc:
+        if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS and token.pos_ == "PRON" and token.i not in named:
+            items.append(((token.i, 0), token))
+    items.sort(key=lambda x: x[0])
+    return [item for _, item in items]
+
+
+def _clause_subject_thing(tok: Token, names: list[Mention], actor_at: list[int]) -> str | None:
+    """The state or body that is the subject of the verb whose own argument
+    "its" qualifies: "the US extended its ban" (not "sanctions on Iran over
+    its supply", where "its" is the nearer Iran)."""
+    noun = tok.head
+    if noun.dep_ not in ARGUMENT_DEPS or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = noun.head
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child is not noun and child.i < tok.i and actor_at[child.i] >= 0:
+            key = names[actor_at[child.i]].key
+            return key if kind_of(key) in ("Country", "Organization") else None
+    return None
+
+
+def _of_phrase(chunk: Span) -> list[Token]:
+    """"the US secretary" + "of state": noun chunks stop before "of"."""
+    doc, end = chunk.doc, chunk.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end].head == chunk.root:
+        pobj = [t for t in doc[end].children if t.dep_ == "pobj"]
+        if pobj and len(list(pobj[0].subtree)) <= 3:
+            return [doc[end], *pobj[0].subtree]
+    return []
+
+
+def _add_pair(doc: Doc, chunk: Span, pair: tuple[str, str]) -> None:
+    for key in pair:
+        doc.spans[PAIRS].append(Span(doc, chunk.start, chunk.end, label="pair", kb_id=key))
+
+
+def _last_two_people(reading: _Reading) -> tuple[str, str] | None:
+    """The last two people named, of different states where that is known."""
+    people: list[str] = []
+    for key in reversed(reading.recent):
+        if kind_of(key) != "Person":
+            continue
+        state = reading.people_states.get(key)
+        if not people or state is None or state != reading.people_states.get(people[0]):
+            people.append(key)
+        if len(people) == 2:
+            return people[1], people[0]
+    return None
+
+
+def _top_two(counts: dict[str, int]) -> tuple[str, str] | None:
+    """The two countries named most so far (counting the states people act for)."""
+    top = sorted(counts, key=lambda k: -counts[k])[:2]
+    return (top[0], top[1]) if len(top) == 2 else None

@@ -1,0 +1,125 @@
+"""Component `kg_titles`: the titles and allegiances written beside names.
+
+Reads ``doc.spans["kg_mentions"]`` (the people named) and ``doc.ents``.
+Writes ``doc._.kg_roles``: a ``RoleMention`` for each title before a name
+("Chinese President Xi Jinping", "State Department spokesperson Matthew
+Miller") and each apposition after one ("Wang Yi, China's foreign minister,").
+A second name joined to a first ("Philippine counterparts Enrique Manalo and
+Gilberto Teodoro") shares its state, not its title.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.entities.mentions import (ENTITIES_EXT, ROLES_EXT, VIA_NAME, Mention, RoleMention, kind_of, mentions_of,
+                                  register_extensions, token_index)
+from kg.entities.names import CAPITAL_MARK
+from kg.kb import KnowledgeBase
+from kg.titles import POSSESSIVE, TitleReading, read_title
+
+BEFORE_CONFIDENCE = 0.9
+APPOSITION_CONFIDENCE = 0.85
+SHARED_STATE_CONFIDENCE = 0.75
+MAX_TITLE_WORDS = 8
+
+
+class TitleReader:
+    def __init__(self) -> None:
+        self.kb: KnowledgeBase | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        mentions = mentions_of(doc)
+        actor_at = token_index(mentions, len(doc), issues=False)
+
+        def actor_key(i: int) -> str | None:
+            """The actor at token i: resolved, or a known body or state."""
+            if actor_at[i] >= 0:
+                return mentions[actor_at[i]].key
+            key = doc[i].ent_id_.removesuffix(CAPITAL_MARK)
+            return key if key in self.kb.entries and not key.startswith("person/") else None
+
+        roles: list[RoleMention] = []
+        prefixed: dict[int, str] = {}  # a name's root token -> the state its title named
+        for m in mentions:
+            if m.via == VIA_NAME and kind_of(m.key) == "Person":
+                roles.extend(self._roles_of(doc[m.start:m.end], m, actor_key, prefixed))
+        entities = doc._.get(ENTITIES_EXT)
+        for role in roles:  # the bodies acted for are entities of this article
+            if role.body and role.body not in entities:
+                entities[role.body] = self.kb.entity(role.body)
+        doc._.set(ROLES_EXT, roles)
+        return doc
+
+    def _roles_of(self, ent: Span, m: Mention, actor_key, prefixed: dict[int, str]) -> Iterator[RoleMention]:
+        read = False
+        for words, confidence in title_phrases(ent):
+            reading = read_title(words, self.kb, actor_key)
+            if reading:
+                read = True
+                yield from role_mentions(m.key, reading, ent.root.i, confidence, self.kb)
+                if reading.country and reading.acts_for_state:
+                    prefixed[ent.root.i] = reading.country
+        if not read and ent.root.dep_ == "conj":
+            state = prefixed.get(ent.root.head.i)
+            entry = self.kb.entries.get(m.key)
+            if state and not (entry and entry.country and entry.country != state):
+                yield RoleMention(m.key, None, state, state, ent.root.i, SHARED_STATE_CONFIDENCE)
+
+
+@Language.factory("kg_titles", requires=["doc.spans"], assigns=["doc._.kg_roles"])
+def make_title_reader(nlp: Language, name: str) -> TitleReader:
+    return TitleReader()
+
+
+def role_mentions(person: str, reading: TitleReading, token: int, confidence: float,
+                  kb: KnowledgeBase) -> Iterator[RoleMention]:
+    """What a title says of a person: the office, and whom they act for."""
+    if reading.title and not reading.acts_for_state:
+        yield RoleMention(person, reading.title, None, None, token, confidence)
+        return
+    if not reading.acts_for_state:
+        return
+    body = reading.org or reading.country
+    entry = kb.entries.get(person)
+    state = reading.country or (entry.country if entry and reading.title and not body else None)
+    if reading.title or body:
+        yield RoleMention(person, reading.title, body, state, token, confidence)
+
+
+def title_phrases(ent: Span) -> Iterator[tuple[list[Token], float]]:
+    """The words before a name ("Chinese President") and an apposition after
+    it ("Wang Yi, China's foreign minister,")."""
+    doc = ent.doc
+    before: list[Token] = []
+    i = ent.start - 1
+    while i >= ent.sent.start and len(before) < MAX_TITLE_WORDS:
+        tok = doc[i]
+        if not _title_word(tok) or tok.ent_type_ == "PERSON":
+            break
+        before.insert(0, tok)
+        i -= 1
+    if before:
+        yield before, BEFORE_CONFIDENCE
+    end = ent.end
+    if end + 1 < ent.sent.end and doc[end].text == ",":
+        after = []
+        for tok in doc[end + 1:min(ent.sent.end, end + 9)]:
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP") and tok.lower_ != "of":
+                break
+            after.append(tok)
+        if any(t.dep_ == "appos" and t.head.i in range(ent.start, ent.end) for t in after):
+            yield after, APPOSITION_CONFIDENCE
+
+
+def _title_word(tok: Token) -> bool:
+    if tok.text in POSSESSIVE or tok.text == "-":
+        return True
+    if tok.is_punct or tok.like_num:
+        return False
+    if tok.pos_ == "ADP":
+        return tok.lower_ == "of"
+    return tok.pos_ in ("PROPN", "NOUN", "ADJ")
