@@ -13,7 +13,8 @@ test: install
 	$(BIN)/python -m pytest
 
 score: install
-	$(BIN)/python ../shared/eval/score.py --gold ../shared/eval/seeds.gold.yaml --articles seeds --kg "$(BIN)/python -m kg"
+	$(BIN)/kg evaluate --gold seeds/gold.yaml seeds --quiet
+	$(BIN)/kg evaluate --gold tests/corpus/gold.yaml tests/corpus --quiet
 
 install: $(VENV)/.installed
 

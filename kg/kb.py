@@ -207,7 +207,9 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
                                org=f"organization/{org}" if org else None,
                                positions=_tuple(person.get("positions")),
                                family_name_first=bool(person.get("family_name_first")))
-    _check_aliases(entries, kb_dir)
+    origin = {key: countries_file if key.startswith("country/") else
+              orgs_file if key.startswith("organization/") else people_file for key in entries}
+    _check_aliases(entries, origin)
     issues_file = kb_dir / "issues.yaml"
     issue_data = _read_yaml(issues_file) or {}
     issues: dict[str, IssueSpec] = {}
@@ -292,15 +294,16 @@ def _wikidata(entry: Mapping, where: str) -> str | None:
     return value
 
 
-def _check_aliases(entries: Mapping[str, KbEntry], kb_dir: Path) -> None:
+def _check_aliases(entries: Mapping[str, KbEntry], origin: Mapping[str, Path]) -> None:
     """A name may denote one actor only: the ruler could not tell which."""
     owner: dict[str, str] = {}
     for key, entry in entries.items():
         names = {entry.entity.label, *entry.aliases, *entry.capitals}
-        for name in names:
+        for name in sorted(names):
             other = owner.setdefault(name, key)
             if other != key and _kinds_clash(other, key):
-                raise KnowledgeBaseError(f"{kb_dir}: the name {name!r} is given to both {other} and {key}")
+                raise KnowledgeBaseError(f"{origin[key]}: {key}: the name {name!r} is given to both "
+                                         f"{other} and {key}")
 
 
 def _kinds_clash(a: str, b: str) -> bool:
