@@ -104,7 +104,7 @@ class GluedWords:
 
 
 OPENING_QUOTES = frozenset('"“')
-_GLUED = re.compile(r"^(?P<word>[a-z]{2,})(?P<rest>[A-Z].*)$")
+_GLUED = re.compile(r"^(?P<word>[A-Za-z][a-z]+)(?P<rest>[A-Z].*)$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}|^[A-Z]{2,}\b")
 _NAME_PART = re.compile(r"^[A-Z][a-z]+")
 

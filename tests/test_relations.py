@@ -75,8 +75,8 @@ CASES = [
     ("Blinken raised concerns about human rights in Xinjiang.", [("Antony Blinken", "raisedConcernAbout", "Human rights")]),
     ("Japan voiced alarm over North Korea's ballistic missile launches.",
      [("Japan", "raisedConcernAbout", "North Korea nuclear programme")]),
-    ("The Philippines expressed concern over China's actions in the South China Sea.",
-     [("Philippines", "raisedConcernAbout", "South China Sea")]),
+    ("Vietnam voiced concern over Beijing's patrols in the South China Sea.",
+     [("Vietnam", "raisedConcernAbout", "South China Sea")]),
     # discussed
     ("The two ministers discussed trade and climate change.", []),  # no antecedent for "the two ministers"
     ("Macron and Xi discussed the war in Ukraine.",
@@ -134,11 +134,11 @@ def test_relations_coordinated_objects_each_get_a_fact(read):
 
 
 def test_relations_two_sides_means_the_pair_named_before(read):
-    text = ("Relations between India and China have thawed. "
-            "The two sides agreed to start a dialogue on border patrols.")
+    text = ("Talks between Chile and Peru resumed last year. "
+            "The two sides agreed to start a dialogue on fishing quotas.")
     facts = _facts(read, text)
-    assert _norm(("India", "agreedWith", "China")) in facts
-    assert _norm(("India", "cooperatesWith", "China")) in facts
+    assert _norm(("Chile", "agreedWith", "Peru")) in facts
+    assert _norm(("Chile", "cooperatesWith", "Peru")) in facts
 
 
 def test_relations_quote_we_is_the_speaker_and_the_other_side(read):
@@ -158,16 +158,16 @@ def test_relations_every_fact_has_its_sentence_and_a_confidence(read):
 
 def test_relations_regression_country_read_as_issue_is_a_known_entity(read):
     # regression: "Taipei" read as the Taiwan issue by a fact crashed the build (KeyError: 'issue/taiwan')
-    result, facts = read("China opposes any official contact between Washington and Taipei.")
+    result, facts = read("Beijing rejects any formal exchange between Tokyo and Taipei.")
     keys = {e.key for e in result.entities}
     assert {f.obj for f in result.facts if not f.relation == "holdsPosition"} <= keys
 
 
 @pytest.mark.parametrize("text, fact", [
     # regression: a noun took the mood of any verb above it, so "to end its war" was no attack
-    ("Scholz urged Xi to use his influence on Russia to end its war against Ukraine.",
+    ("Macron asked Modi to press Russia to end its war against Ukraine.",
      ("Russia", "attacked", "Ukraine")),
-    ("Ankara has kept channels open to both sides since Russia invaded Ukraine in 2022.",
+    ("Trade has slumped since Russia invaded Ukraine two years ago.",
      ("Russia", "attacked", "Ukraine")),
 ])
 def test_relations_presupposed_events_are_facts(read, text, fact):

@@ -68,7 +68,7 @@ def _link(doc: Doc, ent: Span, kb: KnowledgeBase, surnames: dict[str, list[str]]
             add_mention(doc, ent.start, ent.end, key, via, kb.entity(key))
             return
         local = surnames.get(text, [])
-        if len(text.split()) == 1 and _reads_as_place(ent, bool(local)):
+        if len(text.split()) == 1 and _reads_as_place(ent):
             return  # "spoke in Austin": the place, not Lloyd Austin
         if len(text.split()) == 1 and local and key not in local:
             key = local[-1]  # "Wang" after "Wang Wentao" is Wang Wentao, not Wang Yi
@@ -78,8 +78,8 @@ def _link(doc: Doc, ent: Span, kb: KnowledgeBase, surnames: dict[str, list[str]]
         return
     local = surnames.get(text)
     known = kb.person_named(text) if ent.label_ == "PERSON" else None
-    if ent.label_ == "PERSON" and len(text.split()) == 1 and _reads_as_place(ent, bool(local)):
-        return
+    if (local or ent.label_ == "PERSON") and len(text.split()) == 1 and _reads_as_place(ent):
+        return  # "arrived in Lincoln", even after "Abraham Lincoln"
     if local:
         _person(doc, ent, local[-1], kb, surnames)
     elif known:  # "Mr Blinken" found whole by the statistical model; "Vladimir PUTIN"
@@ -129,13 +129,11 @@ def _locative(ent: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
-def _reads_as_place(ent: Span, named_before: bool) -> bool:
-    """A one-word name where the syntax wants a place ("arrived in Lincoln"),
-    no title or honorific stands before it and no person of that name came
-    before. The statistical label alone is no evidence: it calls surnames at
-    the start of a sentence places as often as not."""
-    if named_before:
-        return False
+def _reads_as_place(ent: Span) -> bool:
+    """A one-word name where the syntax wants a place ("arrived in Lincoln",
+    even after "Abraham Lincoln"), with no title or honorific before it. The
+    statistical label alone is no evidence: it calls surnames at the start
+    of a sentence places as often as not."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     titled = before is not None and (before.lower_ in HONORIFICS or before.is_title and before.pos_ == "PROPN")
     root = ent.root
