@@ -165,24 +165,29 @@ def _gold_names(gold_doc: Mapping) -> dict[str, set[str]]:
 
 def _score_entities(kg: KnowledgeGraph, doc, gold_doc: Mapping, names: dict[str, set[str]]) -> Tally:
     gold = gold_doc.get("entities") or []
-    tally = Tally(gold=len(gold))
     mentioned = [e for e in doc.entities] if doc else []
 
     def same(entity, g) -> bool:
         want = {normal_name(g["name"])} | {normal_name(a) for a in g.get("aliases") or ()}
         return entity.kind == g["type"] and bool(names.get(entity.key, set()) & want)
 
+    return _compare(gold, mentioned, same, lambda g: f"{g['type']} {g['name']}",
+                    lambda e: f"{e.kind} {kg.entities[e.key].label}")
+
+
+def _compare(gold: list, predicted: list, same, say_gold, say_predicted) -> Tally:
+    """Each gold item found or missed, each predicted item right or extra."""
+    tally = Tally(gold=len(gold), predicted=len(predicted))
     for g in gold:
-        if any(same(e, g) for e in mentioned):
+        if any(same(p, g) for p in predicted):
             tally.found += 1
         else:
-            tally.misses.append(f"{g['type']} {g['name']}")
-    for e in mentioned:
-        tally.predicted += 1
-        if any(same(e, g) for g in gold):
+            tally.misses.append(say_gold(g))
+    for p in predicted:
+        if any(same(p, g) for g in gold):
             tally.right += 1
         else:
-            tally.extras.append(f"{e.kind} {kg.entities[e.key].label}")
+            tally.extras.append(say_predicted(p))
     return tally
 
 
@@ -207,19 +212,10 @@ def _score_facts(kg: KnowledgeGraph, doc, gold_doc: Mapping, names: dict[str, se
             return True
         return RELATIONS[relation].symmetric and side(s, go, False) and side(o, gs, literal)
 
-    tally = Tally(gold=len(gold), predicted=len(predicted))
-    for g in gold:
-        if any(match(p, g) for p in predicted):
-            tally.found += 1
-        else:
-            tally.misses.append(f"{g[0]} {relation} {g[2]}")
-    for p in predicted:
-        if any(match(p, g) for g in gold):
-            tally.right += 1
-        else:
-            obj = p[1] if literal else kg.entities[p[1]].label
-            tally.extras.append(f"{kg.entities[p[0]].label} {relation} {obj}")
-    return tally
+    def say(p: tuple[str, str]) -> str:
+        return f"{kg.entities[p[0]].label} {relation} {p[1] if literal else kg.entities[p[1]].label}"
+
+    return _compare(gold, predicted, match, lambda g: f"{g[0]} {relation} {g[2]}", say)
 
 
 def report(result: Evaluation, *, details: bool = True) -> str:

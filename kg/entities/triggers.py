@@ -9,7 +9,8 @@ again, without the matches that are
   rights" in "Human Rights Watch");
 - an acronym written otherwise ("AI" is an acronym, "Ai" a name);
 - a one-word trigger qualified by a nation that is no party to the issue
-  ("German reunification" is not the Taiwan question);
+  ("German reunification" is not the Taiwan question), or by a common noun
+  that makes it another thing ("investment climate", "arms trade");
 - a lone word that is not a noun ("chip in" is no semiconductor).
 """
 from __future__ import annotations
@@ -35,7 +36,7 @@ class IssueTriggerFilter:
         names = [e for e in (*doc.ents, *doc.spans.get(NER_KEY, ())) if e.label_ in NAME_CONTAINERS]
         spans = [s for s in doc.spans.get(ISSUES_KEY, ())
                  if _is_noun_phrase(s) and not _inside_name(s, names)
-                 and not _acronym_miswritten(s, kb) and not _other_nation(s, kb)]
+                 and not _acronym_miswritten(s, kb) and not _other_nation(s, kb) and not _kind_of_other(s)]
         doc.spans[ISSUES_KEY] = filter_spans(spans)
         return doc
 
@@ -69,3 +70,10 @@ def _other_nation(span: Span, kb: KnowledgeBase) -> bool:
         if nation and nation not in spec.parties:
             return True
     return False
+
+
+def _kind_of_other(span: Span) -> bool:
+    """"investment climate", "arms trade": a common noun before a one-word
+    trigger names a kind of something else."""
+    return len(span) == 1 and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < span.start
+                                  for c in span.root.children)
