@@ -107,3 +107,17 @@ def test_entities_same_person_same_iri_across_articles(extractor):
     ra, rb = list(extractor.read([a, b]))
     assert "person/volodymyr-zelenskyy" in {e.key for e in ra.entities}
     assert "person/volodymyr-zelenskyy" in {e.key for e in rb.entities}
+
+
+def test_entities_office_of_a_known_person_gives_their_state(read):
+    """"President Joe Biden" names no state, but the office acts for one and
+    the knowledge base knows whose."""
+    _, facts = read("President Joe Biden signed the order on Tuesday.")
+    assert ("Joe Biden", "holdsPosition", "President") in facts
+    assert ("Joe Biden", "represents", "United States") in facts
+
+
+def test_entities_office_of_an_unknown_person_gives_no_state(read):
+    _, facts = read("President Ana Ruiz signed the order on Tuesday.")
+    assert ("Ana Ruiz", "holdsPosition", "President") in facts
+    assert not [f for f in facts if f[1] == "represents"]

@@ -23,6 +23,7 @@ from kg.titles import POSSESSIVE, TitleReading, read_title
 BEFORE_CONFIDENCE = 0.9
 APPOSITION_CONFIDENCE = 0.85
 SHARED_STATE_CONFIDENCE = 0.75
+KNOWN_STATE = 0.9  # the state of an office comes from the knowledge base, not the text
 MAX_TITLE_WORDS = 8
 
 
@@ -85,9 +86,12 @@ def role_mentions(person: str, reading: TitleReading, token: int, confidence: fl
         return
     body = reading.org or reading.country
     entry = kb.entries.get(person)
-    state = reading.country or (entry.country if entry and reading.title and not body else None)
-    if reading.title or body:
-        yield RoleMention(person, reading.title, body, state, token, confidence)
+    if reading.title and not body and entry and entry.country:
+        # "President Joe Biden": an office of a state, whose state the knowledge base knows
+        yield RoleMention(person, reading.title, None, entry.country, token, confidence)
+        yield RoleMention(person, None, entry.country, entry.country, token, round(confidence * KNOWN_STATE, 2))
+    elif reading.title or body:
+        yield RoleMention(person, reading.title, body, reading.country, token, confidence)
 
 
 def title_phrases(ent: Span) -> Iterator[tuple[list[Token], float]]:
