@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.entities.mentions import VIA_CAPITAL, VIA_DESCRIPTION, VIA_NAME, VIA_PLACE, DocMentions
+from kg.entities.mentions import VIA_CAPITAL, VIA_DESCRIPTION, VIA_NAME, VIA_OPEN_ISSUE, VIA_PLACE, DocMentions
 from kg.kb import KnowledgeBase
 from kg.model import Article, DocumentResult, Fact
 from kg.titles import POSSESSIVE
 from kg.vocab import RELATIONS
 
-NAMING = (VIA_NAME, VIA_CAPITAL, VIA_DESCRIPTION)  # the ways of referring that give an alias
+NAMING = (VIA_NAME, VIA_CAPITAL, VIA_DESCRIPTION, VIA_OPEN_ISSUE)  # the ways of referring that give an alias
 
 
 def document_result(article: Article, doc: Doc, facts: list[Fact], kb: KnowledgeBase) -> DocumentResult:

@@ -17,9 +17,11 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from kg.entities import DocMentions, Mention, kind_of
+from kg.entities.mentions import VIA_OPEN_ISSUE, add_mention
 from kg.errors import KnowledgeBaseError
 from kg.kb import ONTOLOGY_DIR, KnowledgeBase
-from kg.model import Fact
+from kg.model import Entity, Fact
+from kg.open_issues import OpenIssue, open_issue
 from kg.treematch import TreeMatcher
 from kg.vocab import ACTORS, RELATIONS
 
@@ -53,6 +55,7 @@ class Pattern:
     counterpart: bool = False  # no object named: the other side named in the sentence is meant
     nationality: bool = False  # "condemned the Chinese action": the nationality names the actor
     object_preps: tuple[str, ...] = ()  # "banned imports from Japan": the actor after these
+    open_issues: bool = False  # an object no list knows may be an issue of its own
     confidence: float = 0.8
 
     @property
@@ -72,6 +75,7 @@ class Rules:
     light_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     agent_nouns: frozenset[str]
+    vague_objects: frozenset[str]
     matcher: TreeMatcher  # the compiled DependencyMatcher patterns, keyed by pattern index
 
     def matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
@@ -91,7 +95,8 @@ def _path(text: str | None, where: str) -> tuple[Step, ...]:
 
 
 PATTERN_FIELDS = frozenset({"relation", "trigger", "object", "subject", "requires", "reciprocal", "between",
-                            "negated", "objects", "counterpart", "nationality", "object_preps", "confidence"})
+                            "negated", "objects", "counterpart", "nationality", "object_preps", "open_issues",
+                            "confidence"})
 
 
 def _pattern(raw: dict, where: str) -> Pattern:
@@ -112,7 +117,8 @@ def _pattern(raw: dict, where: str) -> Pattern:
                    _path(raw.get("requires"), where), bool(raw.get("reciprocal")),
                    bool(raw.get("between")), negated, frozenset(raw.get("objects") or ()),
                    bool(raw.get("counterpart")), bool(raw.get("nationality")),
-                   tuple(raw.get("object_preps") or ()), float(raw.get("confidence", 0.8)))
+                   tuple(raw.get("object_preps") or ()), bool(raw.get("open_issues")),
+                   float(raw.get("confidence", 0.8)))
 
 
 def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE) -> Rules:
@@ -132,7 +138,8 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE) -> Rules:
 
     return Rules(patterns, words("modals"), words("hypothetical_governors"),
                  words("hypothetical_marks"), words("negating_governors"),
-                 words("light_verbs"), words("reporting_verbs"), words("agent_nouns"), matcher)
+                 words("light_verbs"), words("reporting_verbs"), words("agent_nouns"),
+                 words("vague_objects"), matcher)
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -168,12 +175,22 @@ def extract_facts(doc: Doc, rules: Rules, kb: KnowledgeBase) -> list[Fact]:
     """Every fact of `doc`: the titles and allegiances resolution read beside
     names, and what the patterns read off the parse."""
     ents = doc_mentions(doc, kb)
+    opened: dict[str, OpenIssue] = {}
     facts: dict[tuple[str, str, str, str], Fact] = {}
-    for fact in [*_role_facts(doc, ents), *_matched_facts(doc, ents, rules)]:
+    for fact in [*_role_facts(doc, ents), *_matched_facts(doc, ents, rules, opened)]:
         key = (fact.subject, fact.relation, fact.obj, fact.evidence)
         if key not in facts or facts[key].confidence < fact.confidence:
             facts[key] = fact
+    _record_open_issues(doc, opened.values())
     return list(facts.values())
+
+
+def _record_open_issues(doc: Doc, found: Iterable[OpenIssue]) -> None:
+    """The issues the facts named without a list knowing them become entities
+    of the article, their phrases its names for them."""
+    for issue in found:
+        entity = Entity(issue.key, "Issue", issue.label)
+        add_mention(doc, issue.start, issue.end, issue.key, VIA_OPEN_ISSUE, entity)
 
 
 def doc_mentions(doc: Doc, kb: KnowledgeBase) -> DocMentions:
@@ -193,9 +210,9 @@ def _role_facts(doc: Doc, ents: DocMentions) -> Iterator[Fact]:
             yield Fact(role.person, "represents", role.body, evidence, role.confidence)
 
 
-def _matched_facts(doc: Doc, ents: DocMentions, rules: Rules) -> Iterator[Fact]:
+def _matched_facts(doc: Doc, ents: DocMentions, rules: Rules, opened: dict[str, OpenIssue]) -> Iterator[Fact]:
     for index, tokens in rules.matches(doc):
-        reader = _MatchReader(doc, ents, rules, rules.patterns[index], tokens)
+        reader = _MatchReader(doc, ents, rules, rules.patterns[index], tokens, opened)
         yield from reader.facts()
 
 
@@ -203,8 +220,9 @@ class _MatchReader:
     """Reads one match into facts."""
 
     def __init__(self, doc: Doc, ents: DocMentions, rules: Rules, pattern: Pattern,
-                 tokens: list[int]) -> None:
+                 tokens: list[int], opened: dict[str, OpenIssue]) -> None:
         self.doc, self.ents, self.rules, self.p = doc, ents, rules, pattern
+        self.opened = opened  # the open issues read so far in this Doc
         self.trigger = doc[tokens[0]]
         n_obj, n_req = len(pattern.obj), len(pattern.requires)
         self.obj_token = doc[tokens[n_obj]] if n_obj else None
@@ -264,8 +282,20 @@ class _MatchReader:
             found = [m for t in (token, *token.conjuncts) for c in t.children
                      if c.dep_ == "prep" and c.lower_ in self.p.object_preps
                      for g in c.children if g.dep_ == "pobj" for m in self._actors(g)]
+        if not found and self.p.open_issues:
+            found = self._open_issues(token)
         if self.p.objects:
             found = [m for m in found if kind_of(m.key) in self.p.objects]
+        return found
+
+    def _open_issues(self, token: Token) -> list[Mention]:
+        """"concerns about the shadow fleet and EV tariffs": one issue each."""
+        found = []
+        for tok in (token, *token.conjuncts):
+            issue = open_issue(tok, self.ents, self.rules.vague_objects)
+            if issue is not None:
+                self.opened.setdefault(issue.key, issue)
+                found.append(Mention(issue.start, issue.end, issue.key, issue.label, VIA_OPEN_ISSUE))
         return found
 
     def _counterparts(self, subjects: list[Mention]) -> list[Mention]:

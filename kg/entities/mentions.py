@@ -35,6 +35,7 @@ VIA_DESCRIPTION = "description"  # "the top US diplomat", "the island"
 VIA_PRONOUN = "pronoun"
 VIA_ISSUE = "issue"
 VIA_TOPIC = "topic"  # a country's name read as its issue ("concerns about Taiwan")
+VIA_OPEN_ISSUE = "open-issue"  # a noun phrase a topic relation points at ("the shadow fleet")
 
 KINDS = {"person": "Person", "country": "Country", "organization": "Organization", "issue": "Issue"}
 

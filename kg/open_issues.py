@@ -1,0 +1,108 @@
+"""Issues no list names: the noun phrase a topic relation points at ("the
+shadow fleet", "the EU loan to Ukraine", "EV tariffs") read as an issue.
+
+`open_issue(token, ...)` takes the object of a relation whose object may be an
+issue (concern about, talks on, support for, opposition to, restrictions on,
+discussed) and returns the phrase, its normalised label and key, or None when
+the phrase is too vague to be a topic ("the matter") or names an actor.
+
+The label drops determiners, pronouns and whose the thing is ("Sweden's NATO
+membership" is "NATO membership", "Chinese EVs" is "EVs"), so
+that articles link by it; the phrase as written is kept as another name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.entities.mentions import DocMentions
+from kg.kb import slugify
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod"})
+OF_PREPS = frozenset({"of", "to", "on", "for", "against", "with", "from", "in"})
+DESCEND_PREPS = frozenset({"of", "over", "about", "on", "regarding", "concerning", "around", "by"})
+DROPPED_TAGS = frozenset({"DT", "PRP$", "WDT", "POS", "PDT"})
+MAX_WORDS = 7
+NOT_TOPICS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON", "GPE",
+                        "LOC", "NORP"})  # when, how much, or someone no one resolved
+
+
+@dataclass(frozen=True)
+class OpenIssue:
+    start: int  # the phrase as written, token offsets
+    end: int
+    key: str
+    label: str
+
+
+def open_issue(token: Token, ents: DocMentions, vague: frozenset[str]) -> OpenIssue | None:
+    """The issue the noun phrase headed by `token` names, if it names one."""
+    token = _past_vague_heads(token, vague)
+    if token is None or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_TOPICS \
+            or ents.actor(token.i) or ents.issue(token.i):
+        return None
+    words = _phrase(token)
+    if words is None:
+        return None
+    kept = [t for t in words if not _belongs_to_someone(t, ents)]
+    while kept and kept[0].lemma_.lower() in vague:  # "several exports", "major line of"
+        kept = kept[1:]
+    if not kept or all(t.lemma_.lower() in vague for t in kept):
+        return None
+    label = " ".join(t.text for t in kept)
+    label = label[0].upper() + label[1:]
+    return OpenIssue(words[0].i, words[-1].i + 1, f"issue/{slugify(label.lower())}", label)
+
+
+def _past_vague_heads(token: Token, vague: frozenset[str]) -> Token | None:
+    """"the challenges posed by migration", "the question of tariffs": the
+    topic is what the vague noun is of."""
+    for _ in range(3):
+        if token.lemma_.lower() not in vague and token.lower_ not in vague:
+            return token
+        inner = _topic_child(token)
+        if inner is None:
+            return None
+        token = inner
+    return None
+
+
+def _topic_child(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in DESCEND_PREPS:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ == "acl":  # "posed by", "caused by"
+            agent = next((g for g in child.children if g.dep_ == "agent"), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _phrase(head: Token) -> list[Token] | None:
+    """The head with its modifiers and a short of-phrase, without the
+    determiner: "the EU loan to Ukraine" -> EU loan to Ukraine."""
+    doc = head.doc
+    start = min((c.left_edge.i for c in head.lefts if c.dep_ in MODIFIER_DEPS), default=head.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in OF_PREPS and child.i == end:
+            inner = list(child.subtree)
+            if len(inner) <= 4 and not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in inner):
+                end = inner[-1].i + 1
+            break
+    words = [t for t in doc[start:end] if t.tag_ not in DROPPED_TAGS]
+    if not words or len(words) > MAX_WORDS or any(t.is_punct and t.text != "-" for t in words):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words):
+        return None
+    return words
+
+
+def _belongs_to_someone(token: Token, ents: DocMentions) -> bool:
+    """Whose a thing is is not part of its name: "Sweden's", "Chinese"
+    (but "NATO membership", "EU loan" keep the body that names them)."""
+    if token.i in ents.nationalities:
+        return True
+    mention = ents.actor(token.i)
+    return mention is not None and token.doc[mention.start:mention.end].root.dep_ == "poss"
