@@ -57,7 +57,7 @@ class Extractor:
 
         kb = load_kb()
         nlp = load_pipeline(kb, model)
-        return cls(nlp, kb, load_rules(nlp.vocab))
+        return cls(nlp, kb, load_rules(nlp.vocab, reporting_verbs=kb.reporting_verbs))
 
     def read(self, articles: Iterable[Article], timings: Timings | None = None,
              batch_size: int = 16) -> Iterator[DocumentResult]:

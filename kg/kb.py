@@ -88,6 +88,7 @@ class KnowledgeBase:
     country_issues: Mapping[str, str] = field(default_factory=dict)  # country key -> issue its name can mean
     issue_acronyms: frozenset[str] = frozenset()  # "ai": triggers that match only when written in capitals
     title_words: frozenset[str] = frozenset()  # "secretary", "state": words of titles, not of bodies
+    reporting_verbs: frozenset[str] = frozenset()  # "say", "tell": their subject speaks
 
     def entity(self, key: str) -> Entity | None:
         entry = self.entries.get(key)
@@ -98,8 +99,10 @@ class KnowledgeBase:
 
     def person_named(self, name: str) -> str | None:
         """The known person a full name or alias denotes, if exactly one,
-        however it is cased or accented ("Vladimir PUTIN")."""
-        return self.person_aliases.get(fold(name))
+        however it is cased or accented ("Vladimir PUTIN") and with or without
+        middle initials ("Antony J. Blinken")."""
+        folded = fold(name)
+        return self.person_aliases.get(folded) or self.person_aliases.get(_INITIAL.sub(" ", folded).strip())
 
     def country_named(self, name: str) -> str | None:
         return self.country_names.get(name)
@@ -143,6 +146,7 @@ def _countries(extra: Mapping[str, Any]) -> Iterable[tuple[str, KbEntry, tuple[s
         yield country.alpha_2, entry, _tuple(more.get("demonyms"))
 
 
+_INITIAL = re.compile(r"(?<=\s)[a-z]\.?\s")  # a middle initial: "antony j. blinken"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 COUNTRY_FIELDS = {"label", "aliases", "capitals", "demonyms", "descriptions", "wikidata"}
@@ -244,7 +248,8 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
         country_issues={spec.country: key for key, spec in issues.items() if spec.country},
         issue_acronyms=frozenset(w.lower() for spec in issues.values() for t in spec.triggers
                                  for w in t.split() if len(w) > 1 and w.isalpha() and w.isupper()),
-        title_words=frozenset(w for r in roles for v in r.variants for w in v.split()) | {"affairs"})
+        title_words=frozenset(w for r in roles for v in r.variants for w in v.split()) | {"affairs"},
+        reporting_verbs=frozenset(_lower(references.get("reporting_verbs"))))
 
 
 def _entries(path: Path) -> list[dict]:

@@ -18,10 +18,12 @@ from spacy.vocab import Vocab
 
 from kg.entities import DocMentions, Mention, kind_of
 from kg.entities.mentions import VIA_OPEN_ISSUE, add_mention
+from kg.entities.speakers import speaker_of
 from kg.errors import KnowledgeBaseError
 from kg.kb import ONTOLOGY_DIR, KnowledgeBase
 from kg.model import Entity, Fact
 from kg.open_issues import OpenIssue, open_issue
+from kg.tokens import child, word_in
 from kg.treematch import TreeMatcher
 from kg.vocab import ACTORS, RELATIONS
 
@@ -121,8 +123,10 @@ def _pattern(raw: dict, where: str) -> Pattern:
                    float(raw.get("confidence", 0.8)))
 
 
-def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE) -> Rules:
-    """Read the pattern file and compile it for `vocab`."""
+def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
+               reporting_verbs: frozenset[str] = frozenset()) -> Rules:
+    """Read the pattern file and compile it for `vocab`; `reporting_verbs`
+    (the knowledge base's) mark who speaks a sentence."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as err:
@@ -138,7 +142,7 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE) -> Rules:
 
     return Rules(patterns, words("modals"), words("hypothetical_governors"),
                  words("hypothetical_marks"), words("negating_governors"),
-                 words("light_verbs"), words("reporting_verbs"), words("agent_nouns"),
+                 words("light_verbs"), reporting_verbs, words("agent_nouns"),
                  words("vague_objects"), matcher)
 
 
@@ -246,14 +250,16 @@ class _MatchReader:
 
     # ------------------------------------------------------------ arguments
     def _pairs(self, relation: str) -> Iterator[tuple[Mention, Mention, float]]:
+        allowed = RELATIONS[relation].objects  # a symmetric relation's either side
         if self.p.between:
             members = self._actors(self.obj_token) if self.obj_token is not None else []
-            yield from _all_pairs(members)
+            yield from _all_pairs(m for m in members if kind_of(m.key) in allowed)
             return
         subjects, discount = self._subjects()
         subjects = [m for m in subjects if kind_of(m.key) in ACTORS]
         if self.p.reciprocal:
-            yield from ((a, b, discount * d) for a, b, d in _all_pairs(subjects))
+            members = [m for m in subjects if kind_of(m.key) in allowed]
+            yield from ((a, b, discount * d) for a, b, d in _all_pairs(members))
             return
         if self.p.counterpart:
             objects = self._counterparts(subjects)
@@ -322,7 +328,9 @@ class _MatchReader:
 
     def _we(self) -> list[Mention]:
         """""we disagree," Blinken said': the speaker and the other side."""
-        speaker = quote_speaker(self.trigger.sent, self.ents, self.rules.reporting_verbs)
+        key = speaker_of(self.doc, self.trigger)
+        speaker = Mention(self.trigger.i, self.trigger.i + 1, key, self.trigger.text, "speaker") if key else \
+            quote_speaker(self.trigger.sent, self.ents, self.rules.reporting_verbs)
         if speaker is None:
             return []
         other = counterpart(self.doc, self.ents, speaker.key, self.trigger)
@@ -331,42 +339,42 @@ class _MatchReader:
     def _subject_token(self) -> tuple[Token | None, float]:
         trigger = self.trigger
         if self.p.pos == "NOUN":
-            for child in trigger.children:
-                if child.dep_ == "poss":
-                    return child, 1.0
+            for c in trigger.children:
+                if c.dep_ == "poss":
+                    return c, 1.0
             for agent in self._by_agents():
                 return agent, 1.0
             if trigger.dep_ == "appos":  # "Japan, a close ally of the United States"
                 return trigger.head, 1.0
-            copula_subject = _child(trigger.head, ("nsubj",)) if trigger.dep_ == "attr" else None
+            copula_subject = child(trigger.head, ("nsubj",)) if trigger.dep_ == "attr" else None
             if copula_subject is not None and trigger.head.lemma_ == "be":  # "Japan is an ally of"
                 return copula_subject, 1.0
             return self._governing_subject(trigger)
-        own = _child(trigger, ("nsubj", "csubj"))
+        own = child(trigger, ("nsubj", "csubj"))
         if own is not None:
             return own, 1.0
         if trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
             noun = trigger.head
             if self._actors(noun) or noun.dep_ not in ("dobj", "nsubjpass"):
                 return noun, 1.0
-            return _child(noun.head, ("nsubj",)), INHERITED_DISCOUNT  # "X adopted a resolution demanding"
+            return child(noun.head, ("nsubj",)), INHERITED_DISCOUNT  # "X adopted a resolution demanding"
         return self._climb_subject(trigger)
 
     def _governing_subject(self, noun: Token) -> tuple[Token | None, float]:
         """"Wang outlined complaints about": the subject of a light verb; "X and
         Y smiled before talks": the pair around a reciprocal noun."""
         head = noun.head
-        if noun.dep_ in ("dobj", "attr", "nsubjpass") and _word_in(head, self.rules.light_verbs):
-            subject = _child(head, ("nsubj",))
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and word_in(head, self.rules.light_verbs):
+            subject = child(head, ("nsubj",))
             return (subject, INHERITED_DISCOUNT) if subject is not None else self._climb_subject(head)
         if self.p.reciprocal and noun.dep_ == "pobj" and head.dep_ == "prep":
-            subject = _child(head.head, ("nsubj",))
+            subject = child(head.head, ("nsubj",))
             return subject, INHERITED_DISCOUNT
         if noun.dep_ in ("attr", "acomp") and head.lemma_ == "be":  # "without being specific, complaints"
             return self._climb_subject(head)
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ == "be":  # "was on a visit to"
             verb = head.head
-            subject = _child(verb, ("nsubj",))
+            subject = child(verb, ("nsubj",))
             if subject is not None:
                 return subject, INHERITED_DISCOUNT
             if verb.dep_ == "relcl":
@@ -380,11 +388,11 @@ class _MatchReader:
             if token.dep_ not in CLIMB_DEPS or token.head is token:
                 return None, 1.0
             if token.dep_ == "xcomp":
-                controller = _child(token.head, ("dobj",))
+                controller = child(token.head, ("dobj",))
                 if controller is not None:
                     return controller, INHERITED_DISCOUNT
             token = token.head
-            subject = _child(token, ("nsubj",))
+            subject = child(token, ("nsubj",))
             if subject is not None and token.pos_ in ("VERB", "AUX"):
                 return subject, INHERITED_DISCOUNT
         return None, 1.0
@@ -416,8 +424,8 @@ class _MatchReader:
         mention = self.ents.actor(tok.i)
         if mention is not None:
             return mention
-        for child in tok.children:
-            owner = self.ents.actor(child.i) if child.dep_ in ("poss", "compound") else None
+        for c in tok.children:
+            owner = self.ents.actor(c.i) if c.dep_ in ("poss", "compound") else None
             if owner is not None and owner.via != "pronoun":  # not "its stance"
                 return owner
         if tok.dep_ == "appos":
@@ -466,7 +474,7 @@ class _MatchReader:
             return trigger
         head = trigger.head
         if trigger.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and (
-                _word_in(head, self.rules.light_verbs) or _word_in(head, self.rules.hypothetical_governors)):
+                word_in(head, self.rules.light_verbs) or word_in(head, self.rules.hypothetical_governors)):
             return head  # "would hold talks", "seek dialogue"; not "to end its war"
         return None
 
@@ -474,26 +482,26 @@ class _MatchReader:
         trigger = self.trigger
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             return True
-        return trigger.dep_ == "xcomp" and _word_in(trigger.head, self.rules.negating_governors)
+        return trigger.dep_ == "xcomp" and word_in(trigger.head, self.rules.negating_governors)
 
     def _hypothetical(self, token: Token | None) -> bool:
         """Future, possible, hoped-for or conditional: "may visit", "hopes to
         meet", "is expected to meet", "if China does not"."""
         if token is None:
             return False
-        if self.p.pos == "NOUN" and token is not self.trigger and _word_in(token, self.rules.hypothetical_governors):
+        if self.p.pos == "NOUN" and token is not self.trigger and word_in(token, self.rules.hypothetical_governors):
             return True  # "seek dialogue with", "want talks with"
         for _ in range(5):
-            for child in token.children:
-                if child.dep_ == "aux" and child.lower_ in self.rules.modals:
+            for c in token.children:
+                if c.dep_ == "aux" and c.lower_ in self.rules.modals:
                     return True
-                if child.dep_ == "mark" and child.lower_ in self.rules.hypothetical_marks:
+                if c.dep_ == "mark" and c.lower_ in self.rules.hypothetical_marks:
                     return True
             if token.dep_ not in ("xcomp", "conj", "advcl") or token.head is token:
                 return False
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 return False  # a clause with its own subject has its own modality
-            if token.dep_ == "xcomp" and _word_in(token.head, self.rules.hypothetical_governors):
+            if token.dep_ == "xcomp" and word_in(token.head, self.rules.hypothetical_governors):
                 return True
             token = token.head
         return False
@@ -502,8 +510,8 @@ class _MatchReader:
 def quote_speaker(sent, ents: DocMentions, reporting_verbs: frozenset[str]) -> Mention | None:
     """The person who says this sentence: subject of "said", "told", "added"."""
     for tok in sent:
-        if tok.pos_ == "VERB" and _word_in(tok, reporting_verbs):
-            subject = _child(tok, ("nsubj",))
+        if tok.pos_ == "VERB" and word_in(tok, reporting_verbs):
+            subject = child(tok, ("nsubj",))
             mention = ents.actor(subject.i) if subject is not None else None
             if mention is not None and kind_of(mention.key) == "Person":
                 return mention
@@ -534,20 +542,6 @@ def counterpart(doc: Doc, ents: DocMentions, speaker: str, trigger: Token) -> Me
     before = [m for m in ents.mentions if window_start <= m.start < sent.start and other(m)]
     people = [m for m in before if kind_of(m.key) == "Person"]
     return (people or before or [None])[-1]
-
-
-def _word_in(token: Token, words: frozenset[str]) -> bool:
-    """Lemma or inflected form: the small model lemmatises "hoped" as "hop"."""
-    lower = token.lower_
-    stems = (lower, lower[:-1], lower[:-2], lower[:-3]) if lower.endswith(("d", "s", "ing")) else (lower,)
-    return token.lemma_.lower() in words or any(s in words for s in stems)
-
-
-def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
-    for child in token.children:
-        if child.dep_ in deps:
-            return child
-    return None
 
 
 def _all_pairs(members: Iterable[Mention]) -> Iterator[tuple[Mention, Mention, float]]:
