@@ -89,6 +89,8 @@ class KnowledgeBase:
     issue_acronyms: frozenset[str] = frozenset()  # "ai": triggers that match only when written in capitals
     title_words: frozenset[str] = frozenset()  # "secretary", "state": words of titles, not of bodies
     reporting_verbs: frozenset[str] = frozenset()  # "say", "tell": their subject speaks
+    bodies: Mapping[str, str] = field(default_factory=dict)  # "ministry of foreign affairs" -> "Foreign Ministry"
+    demonym_of: Mapping[str, str] = field(default_factory=dict)  # country key -> "Chinese"
 
     def entity(self, key: str) -> Entity | None:
         entry = self.entries.get(key)
@@ -172,10 +174,13 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
         raise KnowledgeBaseError(f"{countries_file}: keys must be quoted ISO alpha-2 codes, not {bad[0]!r}")
     for code, more in country_extra.items():
         _check_fields(more or {}, COUNTRY_FIELDS, (), f"{countries_file}: {code}")
+    demonym_of: dict[str, str] = {}
     for code, entry, dems in _countries(country_extra):
         entries[entry.entity.key] = entry
         by_code[code] = entry.entity.key
         demonyms.update({d.lower(): entry.entity.key for d in dems})
+        if dems:
+            demonym_of[entry.entity.key] = dems[0]
 
     def country_key(code: Any, where: str) -> str | None:
         if code is None:
@@ -249,7 +254,25 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
         issue_acronyms=frozenset(w.lower() for spec in issues.values() for t in spec.triggers
                                  for w in t.split() if len(w) > 1 and w.isalpha() and w.isupper()),
         title_words=frozenset(w for r in roles for v in r.variants for w in v.split()) | {"affairs"},
-        reporting_verbs=frozenset(_lower(references.get("reporting_verbs"))))
+        reporting_verbs=frozenset(_lower(references.get("reporting_verbs"))),
+        bodies=_bodies(kb_dir / "bodies.yaml"), demonym_of=demonym_of)
+
+
+BODY_FIELDS = {"name", "variants"}
+
+
+def _bodies(path: Path) -> dict[str, str]:
+    """Each way of writing a state's body -> its canonical name."""
+    found: dict[str, str] = {}
+    if not path.exists():
+        return found
+    for n, body in enumerate((_read_yaml(path) or {}).get("bodies") or [], 1):
+        where = _where(path, n, body, "name")
+        _check_fields(body, BODY_FIELDS, ("name", "variants"), where)
+        for variant in _lower(body["variants"]):
+            if found.setdefault(variant, str(body["name"])) != body["name"]:
+                raise KnowledgeBaseError(f"{where}: {variant!r} is already a variant of {found[variant]!r}")
+    return found
 
 
 def _entries(path: Path) -> list[dict]:

@@ -57,15 +57,16 @@ def open_issue(token: Token, ents: DocMentions, vague: frozenset[str]) -> OpenIs
 
 def _past_vague_heads(token: Token, vague: frozenset[str]) -> Token | None:
     """"the challenges posed by migration", "the question of tariffs": the
-    topic is what the vague noun is of."""
+    topic is what the vague noun is of (a vague noun with nothing after it
+    is rejected later, unless its modifiers make it specific)."""
     for _ in range(3):
         if token.lemma_.lower() not in vague and token.lower_ not in vague:
             return token
         inner = _topic_child(token)
         if inner is None:
-            return None
+            return token
         token = inner
-    return None
+    return token
 
 
 def _topic_child(token: Token) -> Token | None:

@@ -277,7 +277,7 @@ class _MatchReader:
         allowed = RELATIONS[relation].objects
         token = self.obj_token
         found: list[Mention] = []
-        if allowed & ACTORS:
+        if allowed & ACTORS and not self._owned_thing(token):
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
         if not found and self.p.nationality:
             found = [Mention(c.i, c.i + 1, self.ents.nationalities[c.i], c.text, "nationality")
@@ -290,9 +290,19 @@ class _MatchReader:
                      for g in c.children if g.dep_ == "pobj" for m in self._actors(g)]
         if not found and self.p.open_issues:
             found = self._open_issues(token)
+        if not found and allowed & ACTORS and self._owned_thing(token):
+            found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
         if self.p.objects:
             found = [m for m in found if kind_of(m.key) in self.p.objects]
         return found
+
+    def _owned_thing(self, token: Token) -> bool:
+        """"backed Sweden's NATO membership", "opposed the EU loan": where a
+        topic may be the object, a thing of an actor is that thing, not the
+        actor ("US officials", "Hamas's demands" still are the actor)."""
+        lemma = token.lemma_.lower()
+        return self.p.open_issues and token.pos_ == "NOUN" and self.ents.actor(token.i) is None \
+            and lemma not in self.rules.agent_nouns and lemma not in self.rules.vague_objects
 
     def _open_issues(self, token: Token) -> list[Mention]:
         """"concerns about the shadow fleet and EV tariffs": one issue each."""

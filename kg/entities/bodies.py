@@ -1,0 +1,139 @@
+"""Component `kg_bodies`: the bodies of states, found by their structure.
+
+Reads ``doc.spans["kg_mentions"]`` (the states named) and the parse. Writes
+``kg_mentions`` for each body of a state ("China's foreign ministry", "the
+Japanese embassy in Seoul", "India's Ministry of External Affairs", "the Coast
+Guard of Japan", "the Sudanese army"), replacing what `kg_names` made of the
+same words, and ``doc._.kg_entities`` for them: one Organization per state and
+body (``organization/china-foreign-ministry``, "Chinese Foreign Ministry"), so
+every article's name for it is one node. The bodies known are data
+(``ontology/kb/bodies.yaml``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.entities.mentions import (ENTITIES_EXT, MENTIONS, VIA_NAME, Mention, add_mention, kind_of, mentions_of,
+                                  token_index)
+from kg.kb import KnowledgeBase, slugify
+from kg.model import Entity
+
+QUALIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+LEADING = frozenset({"the", "'s", "’s", "'", "a", "an"})
+
+
+@dataclass(frozen=True)
+class Body:
+    start: int
+    end: int
+    key: str
+    label: str
+    state: str
+
+
+class BodyReader:
+    def __init__(self) -> None:
+        self.kb: KnowledgeBase | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = mentions_of(doc)
+        actor_at = token_index(mentions, len(doc), issues=False)
+        words = {w for v in self.kb.bodies for w in v.split()} - {"of", "the"}
+        found = [b for tok in doc if tok.lower_ in words and tok.pos_ in ("NOUN", "PROPN")
+                 for b in [self._body(doc, tok, mentions, actor_at)] if b]
+        found += [b for m in mentions if kind_of(m.key) == "Organization" and m.key not in self.kb.entries
+                  for b in [self._named_body(doc[m.start:m.end], mentions, actor_at)] if b]
+        if found:
+            self._record(doc, _widest(found))
+        return doc
+
+    def _body(self, doc: Doc, head: Token, mentions: list[Mention], actor_at: list[int]) -> Body | None:
+        """The body headed by `head`, if its words name a body and a state is named with it."""
+        kb = self.kb
+        left = [t for c in head.lefts if c.dep_ in QUALIFIER_DEPS for t in c.subtree]
+        phrase = sorted({*left, head, *_of_phrase(head)}, key=lambda t: t.i)
+        state, words = None, []
+        for tok in phrase:
+            nation = self._nation(tok, mentions, actor_at)
+            if nation and (tok.i < head.i or tok.head.lower_ == "of"):
+                state = state or nation  # "China's", "Chinese", "of Japan"
+            elif tok.lower_ not in LEADING and not nation:
+                words.append(tok.lower_)
+        while words and words[-1] == "of":  # "Coast Guard of" + Japan
+            words.pop()
+        name = kb.bodies.get(" ".join(words))
+        if not state or not name:
+            return None
+        place = _located_in(head) if name in ("Embassy", "Consulate") else None
+        return self._make(phrase[0].i, phrase[-1].i + 1, state, name, place)
+
+    def _named_body(self, name: Span, mentions: list[Mention], actor_at: list[int]) -> Body | None:
+        """A name the statistical model found whole: "Chinese Foreign Ministry"."""
+        words = [t for t in name if t.lower_ not in LEADING]
+        if len(words) < 2 or not self._nation(words[0], mentions, actor_at):
+            return None
+        state = self._nation(words[0], mentions, actor_at)
+        body = self.kb.bodies.get(" ".join(t.lower_ for t in words[1:]))
+        return self._make(name.start, name.end, state, body, None) if body else None
+
+    def _make(self, start: int, end: int, state: str, name: str, place: tuple[int, str] | None) -> Body:
+        demonym = self.kb.demonym_of.get(state) or self.kb.entity(state).label
+        label = f"{demonym} {name}" + (f" in {place[1]}" if place else "")
+        key = f"organization/{state.split('/', 1)[1]}-{slugify(name)}" + (f"-{slugify(place[1])}" if place else "")
+        return Body(start, place[0] if place else end, key, label, state)
+
+    def _nation(self, tok: Token, mentions: list[Mention], actor_at: list[int]) -> str | None:
+        key = mentions[actor_at[tok.i]].key if actor_at[tok.i] >= 0 else None
+        return key if key and kind_of(key) == "Country" else self.kb.demonyms.get(tok.lower_)
+
+    def _record(self, doc: Doc, bodies: list[Body]) -> None:
+        covered = {i for b in bodies for i in range(b.start, b.end)}
+        kept = [s for s in doc.spans[MENTIONS]
+                if not (kind_of(s.kb_id_) == "Organization" and any(i in covered for i in range(s.start, s.end)))]
+        doc.spans[MENTIONS] = kept
+        entities = doc._.get(ENTITIES_EXT)
+        for body in bodies:
+            entities.setdefault(body.state, self.kb.entity(body.state))
+            add_mention(doc, body.start, body.end, body.key, VIA_NAME, Entity(body.key, "Organization", body.label))
+
+
+@Language.factory("kg_bodies", requires=["doc.spans"], assigns=["doc.spans", "doc._.kg_entities"])
+def make_body_reader(nlp: Language, name: str) -> BodyReader:
+    return BodyReader()
+
+
+def _of_phrase(head: Token) -> list[Token]:
+    """"Ministry" + "of Foreign Affairs", "Coast Guard" + "of Japan"."""
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            inner = list(c.subtree)
+            return inner if len(inner) <= 5 else []
+    return []
+
+
+def _located_in(head: Token) -> tuple[int, str] | None:
+    """"the Chinese embassy in The Hague": where it is (token end, place name)."""
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "PROPN":
+                words = list(pobj.subtree)
+                return words[-1].i + 1, " ".join(t.text for t in words)
+    return None
+
+
+def _widest(bodies: list[Body]) -> list[Body]:
+    """One body per stretch of text: the widest reading."""
+    kept: list[Body] = []
+    for body in sorted(bodies, key=lambda b: (b.start, -(b.end - b.start))):
+        if not kept or body.start >= kept[-1].end:
+            kept.append(body)
+    return kept
+
+
+def body_spans(doc: Doc) -> list[Span]:
+    """The bodies found in `doc` (for tests and inspection)."""
+    return [s for s in doc.spans.get(MENTIONS, ()) if s.kb_id_.startswith("organization/") and "-" in s.kb_id_]

@@ -1,0 +1,109 @@
+"""What real news states beyond any list: issues no list names, quotations
+and who speaks them. Sentence in, facts out (titles aside)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.vocab import RELATIONS
+
+
+def _content(read, text: str) -> set[tuple[str, str, str]]:
+    _, facts = read(text)
+    found = set()
+    for s, rel, o in facts:
+        if rel in ("holdsPosition", "represents"):
+            continue
+        found.add((o, rel, s) if RELATIONS[rel].symmetric and o < s else (s, rel, o))
+    return found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland raised concerns about the shadow fleet.", {("Poland", "raisedConcernAbout", "Shadow fleet")}),
+    ("Hungary opposed the EU loan.", {("Hungary", "opposes", "EU loan")}),
+    ("Jaishankar discussed the patrolling agreement and the visa backlog.",
+     {("Subrahmanyam Jaishankar", "discussed", "Patrolling agreement"),
+      ("Subrahmanyam Jaishankar", "discussed", "Visa backlog")}),
+    ("Canberra raised concerns about the challenges posed by illegal fishing.",
+     {("Australia", "raisedConcernAbout", "Illegal fishing")}),
+])
+def test_open_issue_is_the_phrase_a_topic_relation_points_at(read, text, expected):
+    assert _content(read, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Japan raised the matter with China.",  # too vague to be an issue
+    "Blinken spoke on Monday after the meeting.",  # a date is no topic
+    "The two ministers talked on the phone.",
+])
+def test_open_issue_is_not_read_from_vague_or_temporal_phrases(read, text):
+    assert not [f for f in _content(read, text) if f[1] in ("discussed", "raisedConcernAbout")]
+
+
+def test_open_issue_label_leaves_out_whose_it_is(read):
+    result, facts = read("Ankara backed Sweden's NATO membership.")
+    issues = {e.key: e for e in result.entities if e.kind == "Issue"}
+    assert "issue/nato-membership" in issues
+    assert ("issue/nato-membership", "Sweden's NATO membership") in result.aliases
+
+
+def test_open_issue_links_articles_by_its_label(extractor):
+    from kg.graph import merge
+    from kg.model import Article
+
+    articles = [Article("a.txt", "a.txt", "Latvia raised concerns about the shadow fleet."),
+                Article("b.txt", "b.txt", "Estonia raised concerns about Russia's shadow fleet.")]
+    graph = merge(extractor.read(articles))
+    subjects = {f.subject for _, f in graph.facts() if f.obj == "issue/shadow-fleet"}
+    assert subjects == {"country/latvia", "country/estonia"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We are deeply concerned about the blockade," Egyptian Foreign Minister Sameh Shoukry said.',
+     {("Sameh Shoukry", "raisedConcernAbout", "Blockade"), ("Egypt", "raisedConcernAbout", "Blockade")}),
+    ('Kenyan President William Ruto told reporters: "We oppose the blockade."',
+     {("William Ruto", "opposes", "Blockade"), ("Kenya", "opposes", "Blockade")}),
+])
+def test_quotation_first_person_is_its_speaker(read, text, expected):
+    assert expected <= _content(read, text)
+
+
+def test_quotation_speaker_is_found_after_before_or_introducing(nlp_doc):
+    doc = nlp_doc('Lula arrived on Friday. He said: "We need peace." "It will come," Xi Jinping added.')
+    from kg.entities.speakers import SPEAKERS
+
+    speakers = [(s.text, s.kb_id_) for s in doc.spans[SPEAKERS]]
+    assert speakers == [("We need peace.", "person/luiz-inacio-lula-da-silva"),
+                        ("It will come,", "person/xi-jinping")]
+
+
+@pytest.fixture(scope="module")
+def nlp_doc(extractor):
+    return extractor.nlp
+
+
+@pytest.mark.parametrize("text, key, label", [
+    ("China's Ministry of Foreign Affairs issued a statement.", "organization/china-foreign-ministry",
+     "Chinese Foreign Ministry"),
+    ("India's defence ministry denied the report.", "organization/india-defence-ministry", "Indian Defence Ministry"),
+    ("The Sudanese army shelled the town.", "organization/sudan-army", "Sudanese Army"),
+    ("The Coast Guard of Japan tracked the vessel.", "organization/japan-coast-guard", "Japanese Coast Guard"),
+    ("The Chinese embassy in Canberra issued a note.", "organization/china-embassy-canberra",
+     "Chinese Embassy in Canberra"),
+    ("The Chinese Foreign Ministry said it was firmly opposed.", "organization/china-foreign-ministry",
+     "Chinese Foreign Ministry"),
+])
+def test_body_of_a_state_is_one_organization_per_state_and_body(read, text, key, label):
+    result, _ = read(text)
+    bodies = {e.key: e for e in result.entities if e.kind == "Organization"}
+    assert key in bodies and bodies[key].label == label
+
+
+def test_body_speaks_for_its_spokesperson(read):
+    _, facts = read("Chinese Foreign Ministry spokesperson Mao Ning criticised the sanctions.")
+    assert ("Mao Ning", "represents", "Chinese Foreign Ministry") in facts
+    assert ("Mao Ning", "holdsPosition", "Spokesperson") in facts
+
+
+def test_body_needs_a_state(read):
+    result, _ = read("The foreign ministry declined to comment.")
+    assert not [e for e in result.entities if e.key.endswith("foreign-ministry")]
