@@ -4,6 +4,7 @@
     kg validate GRAPH
     kg query GRAPH (--name NAME | -e SPARQL | FILE) [--bind VAR=IRI] [--format table|csv|json]
     kg load GRAPH --sparql-endpoint URL
+    kg analyze GRAPH [--from DATE] [--to DATE] [--actor NAME | --path FROM TO] [--format text|markdown|json]
     kg formats | kg queries
 
 Exit status: 0 built from every input; 3 built, but some inputs were skipped
@@ -71,6 +72,19 @@ def _parser() -> argparse.ArgumentParser:
                       help="the server, e.g. http://127.0.0.1:7878 (Oxigraph)")
     load.add_argument("--graph-name", metavar="IRI", help="load into this named graph, not the default")
 
+    analyze = commands.add_parser("analyze", help="what the graph says: key actors, blocs, alignment, issues")
+    analyze.add_argument("graph", type=Path, metavar="GRAPH", help="a .ttl, .nt, .jsonld or .graphml file")
+    analyze.add_argument("--from", dest="start", type=_iso_date, metavar="YYYY-MM-DD",
+                         help="only articles dated on or after this day")
+    analyze.add_argument("--to", dest="end", type=_iso_date, metavar="YYYY-MM-DD",
+                         help="only articles dated on or before this day")
+    analyze.add_argument("--format", choices=("text", "markdown", "json"), default="text", dest="output")
+    focus = analyze.add_mutually_exclusive_group()
+    focus.add_argument("--actor", metavar="NAME", help="an actor's profile (name, alias or IRI)")
+    focus.add_argument("--path", nargs=2, metavar=("FROM", "TO"), help="the chain of facts between two actors")
+    analyze.add_argument("--plots", type=Path, metavar="DIR", help="also write the charts (PNG, SVG) here")
+    analyze.add_argument("--top", type=int, default=10, metavar="N", help="key actors listed (default 10)")
+
     commands.add_parser("formats", help="list the export formats")
     commands.add_parser("queries", help="list the named queries")
     return parser
@@ -99,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     commands = {"build": _build, "validate": _validate, "query": _query, "load": _load,
-                "formats": _formats, "queries": _queries}
+                "formats": _formats, "queries": _queries, "analyze": _analyze}
     return commands[args.command](args)
 
 
@@ -147,6 +161,39 @@ def _load(args: argparse.Namespace) -> int:
     sent = load(args.graph, args.sparql_endpoint, args.graph_name)
     print(f"kg: loaded {args.graph} ({sent} bytes) into {store_url(args.sparql_endpoint, args.graph_name)}",
           file=sys.stderr)
+    return EXIT_OK
+
+
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a date as YYYY-MM-DD") from err
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from kg.analysis.network import between, to_networkx
+    from kg.analysis.readback import read_graph
+    from kg.analysis import measures, report
+
+    kg = between(read_graph(args.graph), args.start, args.end)
+    graph = to_networkx(kg)
+    labels = {key: data["label"] for key, data in graph.nodes(data=True)}
+    if args.actor:
+        result = measures.profile(graph, measures.find_entity(graph, args.actor))
+    elif args.path:
+        ends = [measures.find_entity(graph, name) for name in args.path]
+        result = measures.fact_path(graph, *ends)
+    else:
+        result = report.analyze(graph, top=args.top)
+    sys.stdout.write(report.render(result, args.output, labels))
+    if args.plots:
+        from kg.analysis.plots import write_plots
+
+        write_plots(kg, args.plots)
+        print(f"kg: wrote the charts into {args.plots}", file=sys.stderr)
     return EXIT_OK
 
 
