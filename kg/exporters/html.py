@@ -134,8 +134,9 @@ def _first_dates(graph) -> dict[str, str]:
     undated fact cannot be placed in time, so its nodes are always shown ("")."""
     first: dict[str, str] = {}
     for u, v, data in graph.edges(data=True):
+        undated = any(not e["date"] for e in data["evidence"])
         for key in (u, v):
-            if not data["first"] or first.get(key) == "":
+            if undated or first.get(key) == "":
                 first[key] = ""
             else:
                 first[key] = min(first.get(key, data["first"]), data["first"])
@@ -187,7 +188,9 @@ def _edges(graph, words: dict[str, str], opacity: float) -> list[dict]:
             "label": words[relation], "words": words[relation],
             "title": f"{words[relation]} ({count} sentence{'s' if count > 1 else ''})",
             "color": {"color": colours[relation], "opacity": opacity}, "arrows": "" if data["symmetric"] else "to",
-            "width": 1 + min(count, 8) ** 0.5, "count": count, "first": data["first"],
+            "width": 1 + min(count, 8) ** 0.5, "count": count,
+            # on the page from its first date; an undated sentence cannot be placed in time: always
+            "first": "" if any(not e["date"] for e in data["evidence"]) else data["first"],
             "evidence": [{"text": e["sentence"], "doc": e["document"], "date": e["date"],
                           "confidence": e["confidence"]} for e in data["evidence"]],
             "dates": sorted({e["date"] for e in data["evidence"] if e["date"]}),
