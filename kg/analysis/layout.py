@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 FORCE_LIMIT = 400  # communities larger than this are laid out on a spiral (linear time)
+LARGE = 3000  # above this many nodes, linear-time steps only (label propagation, spirals)
 SEPARATE_LIMIT = 700  # above this many nodes, only labelled ones take part in overlap removal
 SPACING = 55.0  # canvas units per sqrt(node) of a community's radius
 EXTENT = 1000.0  # the picture is first drawn this wide (about a screen at zoom 1), then made room in
@@ -34,12 +35,17 @@ class Box:
 
 
 def communities(simple: "nx.Graph", seed: int = 7) -> list[list[str]]:
-    """Louvain communities of the fact graph, largest first, members sorted."""
+    """Louvain communities of the fact graph, largest first, members sorted.
+    On a very large graph, label propagation (deterministic, near linear):
+    Louvain took seconds there."""
     import networkx as nx
 
     if simple.number_of_edges() == 0:
         return [[n] for n in sorted(simple)]
-    found = nx.community.louvain_communities(simple, weight="weight", seed=seed)
+    if len(simple) > LARGE:
+        found = nx.community.label_propagation_communities(simple)
+    else:
+        found = nx.community.louvain_communities(simple, weight="weight", seed=seed)
     return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
 
 
@@ -50,8 +56,9 @@ def layout(simple: "nx.Graph", groups: list[list[str]], boxes: dict[str, Box],
 
     placed: dict[str, tuple[float, float]] = {}
     centres = _pack([SPACING * (len(g) ** 0.5) + 40 for g in groups])
+    large = len(simple) > LARGE
     for group, (cx, cy), radius in zip(groups, centres, (SPACING * (len(g) ** 0.5) for g in groups)):
-        local = _inside(simple.subgraph(group), group, seed)
+        local = _spiral(simple.subgraph(group), group) if large else _inside(simple.subgraph(group), group, seed)
         for key, (x, y) in local.items():
             placed[key] = (cx + radius * x, cy + radius * y)
     keys = list(placed)
@@ -101,20 +108,20 @@ def _spiral(sub: "nx.Graph", group: list[str]) -> dict[str, tuple[float, float]]
 def _pack(radii: list[float]) -> list[tuple[float, float]]:
     """Centres for discs of these radii (largest first), each put at the first
     point of a spiral where it overlaps none already placed."""
-    import math
+    import numpy as np
 
-    centres: list[tuple[float, float]] = []
-    placed: list[tuple[float, float, float]] = []
+    placed = np.zeros((len(radii), 3))
     t = 0.0
-    for radius in radii:
+    for i, radius in enumerate(radii):
         while True:
-            x, y = 12 * t * math.cos(t), 12 * t * math.sin(t)
-            if all(math.hypot(x - px, y - py) >= radius + pr for px, py, pr in placed[-400:]):
+            x, y = 12 * t * np.cos(t), 12 * t * np.sin(t)
+            gaps = np.hypot(placed[:i, 0] - x, placed[:i, 1] - y) - placed[:i, 2]
+            if i == 0 or gaps.min() >= radius:
                 break
-            t += 0.15
-        placed.append((x, y, radius))
-        centres.append((x, y))
-    return centres
+            # the disc overlaps: skip ahead along the spiral by about the overlap
+            t += max(0.05, min(0.5, (radius - gaps.min()) / (12 * max(t, 1.0))))
+        placed[i] = (x, y, radius)
+    return [(float(x), float(y)) for x, y, _ in placed]
 
 
 def _separate(pos, boxes: list[Box], gap: float = 4.0, rounds: int = 300):
