@@ -7,7 +7,6 @@ annotations to the same pairs).
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from kg.kb import ONTOLOGY_DIR
@@ -18,9 +17,9 @@ PLOVER_FILE = ONTOLOGY_DIR / "plover.yaml"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
-@lru_cache(maxsize=1)  # the file is part of the installed project: read once per process
 def relation_labels(path: Path = ONTOLOGY_FILE) -> dict[str, str]:
-    """Relation name -> its English label; the name itself where the ontology has none."""
+    """Relation name -> its English label; the name itself where the ontology has none.
+    (Reading the ontology takes milliseconds: callers read it once per use.)"""
     import pyoxigraph
 
     labels: dict[str, str] = {}
@@ -31,7 +30,6 @@ def relation_labels(path: Path = ONTOLOGY_FILE) -> dict[str, str]:
     return {name: labels.get(name, name) for name in RELATIONS}
 
 
-@lru_cache(maxsize=1)
 def plover_categories(path: Path = PLOVER_FILE) -> dict[str, str]:
     """Relation name -> PLOVER event category, for the relations that have one."""
     import yaml

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader
 
@@ -23,6 +24,9 @@ from kg.analysis.network import to_networkx
 from kg.graph import KnowledgeGraph
 from kg.terms import relation_labels
 from kg.vocab import RELATIONS
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 KIND_STYLE = {  # colour, vis-network shape
@@ -76,57 +80,71 @@ def view_data(kg: KnowledgeGraph) -> tuple[list[dict], list[dict], dict]:
     import networkx as nx
 
     graph = to_networkx(kg)
-    simple = nx.Graph()
-    for u, v, data in graph.edges(data=True):
-        if u != v:
-            weight = simple.edges[u, v]["weight"] if simple.has_edge(u, v) else 0
-            simple.add_edge(u, v, weight=weight + data["count"])
-    simple = nx.Graph(sorted(simple.edges(data=True)))  # insertion order fixed: the same picture every build
+    simple = _fact_graph(graph)
     rank = nx.pagerank(simple, weight="weight") if simple else {}
     groups = communities(simple)
-    bloc = {key: i for i, group in enumerate(groups) for key in group}
+    fonts = _label_fonts(rank)
     top = max(rank.values(), default=1.0)
-    least, share, most = KEY_LABELS
-    labelled = len(rank) if len(rank) <= ALL_LABELS else min(most, max(least, len(rank) // share))
-    shown = set(sorted(rank, key=lambda k: (-rank[k], k))[:labelled])
     sizes = {k: 6 + 30 * (rank.get(k, 0) / top) ** 0.75 for k in graph}
-    fonts = {k: FONT for k in graph}
-    if len(rank) > ALL_LABELS:
-        fonts.update((k, KEY_FONT) for k in sorted(rank, key=lambda k: (-rank[k], k))[:10])
-    boxes = {k: _box(graph.nodes[k]["label"], sizes[k], fonts[k] if k in shown else 0) for k in simple}
+    boxes = {k: _box(graph.nodes[k]["label"], sizes[k], fonts.get(k, 0)) for k in simple}
     positions = layout(simple, groups, boxes)
     positions.update(_loose_grid([k for k in graph if k not in simple], graph, positions))
     words = relation_labels()
     names = {k: d["label"] for k, d in graph.nodes(data=True)}
+    bloc = {key: i for i, group in enumerate(groups) for key in group}
     first = _first_dates(graph)
     nodes = []
     for key, data in graph.nodes(data=True):
+        linked = key in simple
         colour, shape = KIND_STYLE.get(data["type"], (OTHER_BLOC, "dot"))
         node = {"id": key, "name": data["label"], "title": f"{data['label']} ({data['type']})", "kind": data["type"],
                 "color": colour, "kindColor": colour, "shape": shape, "size": round(sizes[key], 1),
-                "aliases": list(data["aliases"]), "degree": simple.degree(key) if key in simple else 0,
-                "pagerank": round(rank.get(key, 0.0), 5), "loose": key not in simple, "key": key in shown,
-                "first": first.get(key, ""), "font": {"size": fonts[key]}}
-        if key in bloc:
+                "aliases": list(data["aliases"]), "degree": simple.degree(key) if linked else 0,
+                "pagerank": round(rank.get(key, 0.0), 5), "loose": not linked, "key": key in fonts,
+                "first": first.get(key, ""), "font": {"size": fonts.get(key, FONT)},
+                "blocColor": BLOC_COLOURS[bloc[key]] if bloc.get(key, 99) < len(BLOC_COLOURS) else OTHER_BLOC}
+        if linked:
             node["bloc"] = bloc[key]
-            node["blocColor"] = BLOC_COLOURS[bloc[key]] if bloc[key] < len(BLOC_COLOURS) else OTHER_BLOC
-        else:
-            node["blocColor"] = OTHER_BLOC
-        if key in shown or key not in simple:
+            node["profile"] = _profile(measures.profile(graph, key), names, words)
+        if key in fonts or not linked:  # the others' labels come on hover or zoom
             node["label"] = data["label"]
         node["x"], node["y"] = positions[key]
-        if key in simple:
-            node["profile"] = _profile(measures.profile(graph, key), names, words)
         nodes.append(node)
     edges = _edges(graph, words, 1.0 if len(simple) <= ALL_LABELS else 0.4)
-    dates = sorted({d for e in edges for d in e["dates"]})
-    view = {"dates": dates, "physics": len(simple) <= PHYSICS_LIMIT, "loose": sum(n["loose"] for n in nodes),
+    view = {"dates": sorted({d for e in edges for d in e["dates"]}), "physics": len(simple) <= PHYSICS_LIMIT,
+            "loose": sum(n["loose"] for n in nodes),
             "blocs": [{"colour": BLOC_COLOURS[i], "name": names[max(g, key=lambda k: (rank.get(k, 0), k))],
                        "size": len(g)} for i, g in enumerate(groups[:len(BLOC_COLOURS)]) if len(g) > 1],
             "relations": {name: words[name] for name in sorted({e["relation"] for e in edges})},
             "kinds": {kind: colour for kind, (colour, _) in KIND_STYLE.items()},
             "edgeLabels": len(simple) <= ALL_LABELS}
     return nodes, edges, view
+
+
+def _fact_graph(graph) -> "nx.Graph":
+    """Entities linked by facts, undirected, weighted by assertions; built in
+    sorted order, so that every build gives the same picture."""
+    import networkx as nx
+
+    weights: dict[tuple[str, str], int] = {}
+    for u, v, data in graph.edges(data=True):
+        if u != v:
+            pair = tuple(sorted((u, v)))
+            weights[pair] = weights.get(pair, 0) + data["count"]
+    simple = nx.Graph()
+    simple.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))
+    return simple
+
+
+def _label_fonts(rank: dict[str, float]) -> dict[str, int]:
+    """The nodes labelled from the start, and their font size: every one on a
+    small graph; else the key ones by PageRank, the first ten larger."""
+    ranked = sorted(rank, key=lambda k: (-rank[k], k))
+    if len(ranked) <= ALL_LABELS:
+        return {k: FONT for k in ranked}
+    least, share, most = KEY_LABELS
+    shown = ranked[:min(most, max(least, len(ranked) // share))]
+    return {k: KEY_FONT if i < 10 else FONT for i, k in enumerate(shown)}
 
 
 def _first_dates(graph) -> dict[str, str]:
