@@ -207,3 +207,17 @@ def test_kg_analyze_path_prints_each_steps_evidence(seeds_exports):
 def test_kg_analyze_errors_are_one_line(seeds_exports, args, message):
     done = run_kg("analyze", str(seeds_exports[".ttl"]), *args)
     assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("notes.md", "# not a graph", "not a graph file (expected .ttl, .nt, .jsonld, .json, .graphml)"),
+    ("broken.ttl", "garbage <", "cannot read the graph: Parser error at line 1"),
+    ("broken.graphml", "<graphml", "cannot read the GraphML"),
+    ("missing.ttl", None, "no such file"),
+])
+def test_kg_analyze_says_in_one_line_why_a_file_is_no_graph(tmp_path, name, text, message):
+    path = tmp_path / name
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    done = run_kg("analyze", str(path))
+    assert done.returncode == 2 and message in done.stderr and len(done.stderr.strip().splitlines()) == 1

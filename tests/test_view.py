@@ -298,3 +298,21 @@ def test_view_unlabelled_node_shows_its_label_on_hover(varied_html):
         page.mouse.move(*_dom_point(page, quiet))
         page.wait_for_function("id => kgView.nodes.get(id).label", arg=quiet, timeout=5000)
         assert page.evaluate("id => kgView.nodes.get(id).label", quiet) == graph.entities[quiet].label
+        box = page.locator("#graph").bounding_box()
+        page.mouse.move(box["x"] + 3, box["y"] + 3)  # away, onto empty canvas: the label goes again
+        page.wait_for_function("id => !kgView.nodes.get(id).label", arg=quiet, timeout=5000)
+
+
+def test_view_zooming_in_labels_every_node(varied_html):
+    _, html = varied_html
+    with open_view(html) as visit:
+        page = visit.page
+        assert page.evaluate("kgView.nodes.get().filter(n => !n.label).length") > 0
+        box = page.locator("#graph").bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        for _ in range(20):
+            if page.evaluate("kgView.network.getScale()") >= 1:
+                break
+            page.mouse.wheel(0, -300)
+            page.wait_for_timeout(100)
+        page.wait_for_function("kgView.nodes.get().every(n => n.label)", timeout=5000)

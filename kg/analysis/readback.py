@@ -15,7 +15,7 @@ from kg.errors import InputError
 from kg.graph import KnowledgeGraph, merge
 from kg.model import DocumentResult, Entity, Fact
 from kg.rdf import (ALT_LABEL, CONFIDENCE, DATE, DERIVED_FROM, EVIDENCE, IDENTIFIER, LABEL, MENTIONS, OBJECT,
-                    PREDICATE, SAME_AS, SUBJECT, TYPE, WD_NS, graph_file)
+                    PREDICATE, SAME_AS, SUBJECT, TYPE, WD_NS, GRAPH_FILES, graph_file)
 from kg.vocab import DIP, RELATIONS, RES
 
 KINDS = ("Person", "Country", "Organization", "Issue")
@@ -23,10 +23,12 @@ KINDS = ("Person", "Country", "Organization", "Issue")
 
 def read_graph(path: Path) -> KnowledgeGraph:
     """The graph in `path`, or a one-line error saying why it cannot be read."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
     if path.suffix.lower() == ".graphml":
-        if not path.is_file():
-            raise InputError(f"{path}: no such file")
         return _from_graphml(path)
+    if path.suffix.lower() not in GRAPH_FILES:
+        raise InputError(f"{path}: not a graph file (expected {', '.join((*GRAPH_FILES, '.graphml'))})")
     return _from_rdf(path)
 
 
