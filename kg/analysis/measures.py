@@ -89,9 +89,9 @@ def _is_actor(graph: "nx.MultiDiGraph", key: str) -> bool:
     return graph.nodes[key].get("type") in ACTORS
 
 
-def actor_graph(graph: "nx.MultiDiGraph", relations: frozenset[str] | None = None) -> "nx.Graph":
+def actor_graph(graph: "nx.MultiDiGraph", exclude: frozenset[str] = frozenset()) -> "nx.Graph":
     """Actors as an undirected graph weighted by the assertions between them
-    (of `relations` only, if given). Built in sorted order: results do not
+    (leaving out the relations in `exclude`). Built in sorted order: results do not
     depend on the order facts were read."""
     import networkx as nx
 
@@ -100,7 +100,7 @@ def actor_graph(graph: "nx.MultiDiGraph", relations: frozenset[str] | None = Non
     for u, v, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
         if u == v or not (_is_actor(graph, u) and _is_actor(graph, v)):
             continue
-        if relations is not None and data["relation"] not in relations:
+        if data["relation"] in exclude:
             continue
         a, b = sorted((u, v))
         weight = simple.edges[a, b]["weight"] if simple.has_edge(a, b) else 0
@@ -130,7 +130,7 @@ def blocs(graph: "nx.MultiDiGraph", seed: int = 0) -> list[tuple[str, ...]]:
     members by weighted degree. Single actors are not blocs."""
     import networkx as nx
 
-    simple = actor_graph(graph, frozenset(_relations(graph)) - NEGATIVE)
+    simple = actor_graph(graph, exclude=NEGATIVE)
     simple.remove_nodes_from([n for n in list(simple) if simple.degree(n) == 0])
     if not simple:
         return []
@@ -138,10 +138,6 @@ def blocs(graph: "nx.MultiDiGraph", seed: int = 0) -> list[tuple[str, ...]]:
     strength = dict(simple.degree(weight="weight"))
     groups = [tuple(sorted(c, key=lambda k: (-strength[k], k))) for c in found if len(c) > 1]
     return sorted(groups, key=lambda g: (-len(g), g))
-
-
-def _relations(graph: "nx.MultiDiGraph") -> set[str]:
-    return {data["relation"] for _, _, data in graph.edges(data=True)}
 
 
 def alignment(graph: "nx.MultiDiGraph") -> list[Alignment]:

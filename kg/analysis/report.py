@@ -49,7 +49,8 @@ def analyze(graph: "nx.MultiDiGraph", top: int = 10, seed: int = 0) -> Report:
         {k: d["label"] for k, d in graph.nodes(data=True)})
 
 
-def render(result, fmt: str = "text", labels: dict[str, str] | None = None) -> str:
+def render(result: "Report | measures.Profile | list[measures.Step]", fmt: str = "text",
+           labels: dict[str, str] | None = None) -> str:
     """A Report, a Profile or a list of Steps, as text, Markdown or JSON.
     `labels` names the keys of a Profile or Steps (JSON keeps the keys)."""
     if fmt == "json":
@@ -83,7 +84,7 @@ def _item(text: str, markdown: bool, n: int | None = None) -> str:
 def _report_lines(r: Report, markdown: bool) -> list[str]:
     name = r.labels.get
     span = f", {r.first} to {r.last}" if r.first else ""
-    lines = [("# " if markdown else "") + f"{r.entities} entities, {r.facts} facts{span}"]
+    lines = [("# " if markdown else "") + f"{r.entities} entities, {r.facts} facts between them{span}"]
     lines += _heading("Key actors (PageRank on who deals with whom; betweenness: who bridges groups)", markdown)
     if markdown and r.key_actors:
         lines += ["| # | actor | type | PageRank | betweenness | partners |", "| ---: | --- | --- | ---: | ---: | ---: |"]
