@@ -74,9 +74,9 @@ def _parser() -> argparse.ArgumentParser:
 
     analyze = commands.add_parser("analyze", help="what the graph says: key actors, blocs, alignment, issues")
     analyze.add_argument("graph", type=Path, metavar="GRAPH", help="a .ttl, .nt, .jsonld or .graphml file")
-    analyze.add_argument("--from", dest="start", type=_iso_date, metavar="YYYY-MM-DD",
+    analyze.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
                          help="only articles dated on or after this day")
-    analyze.add_argument("--to", dest="end", type=_iso_date, metavar="YYYY-MM-DD",
+    analyze.add_argument("--to", dest="end", metavar="YYYY-MM-DD",
                          help="only articles dated on or before this day")
     analyze.add_argument("--format", choices=("text", "markdown", "json"), default="text", dest="output")
     focus = analyze.add_mutually_exclusive_group()
@@ -164,21 +164,21 @@ def _load(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _iso_date(text: str):
+def _analyze(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as err:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected a date as YYYY-MM-DD") from err
-
-
-def _analyze(args: argparse.Namespace) -> int:
+    from kg.analysis import measures, report
     from kg.analysis.network import between, to_networkx
     from kg.analysis.readback import read_graph
-    from kg.analysis import measures, report
+    from kg.errors import InputError
 
-    kg = between(read_graph(args.graph), args.start, args.end)
+    window = []
+    for option, text in (("--from", args.start), ("--to", args.end)):
+        try:
+            window.append(dt.date.fromisoformat(text) if text else None)
+        except ValueError as err:
+            raise InputError(f"{option} {text!r}: expected a date as YYYY-MM-DD") from err
+    kg = between(read_graph(args.graph), *window)
     graph = to_networkx(kg)
     labels = {key: data["label"] for key, data in graph.nodes(data=True)}
     if args.actor:
