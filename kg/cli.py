@@ -170,8 +170,10 @@ def _analyze(args: argparse.Namespace) -> int:
     from kg.analysis import measures, report
     from kg.analysis.network import between, to_networkx
     from kg.analysis.readback import read_graph
-    from kg.errors import InputError
+    from kg.errors import ExportError, InputError
 
+    if args.top < 1:
+        raise InputError(f"--top {args.top}: give 1 or more")
     window = []
     for option, text in (("--from", args.start), ("--to", args.end)):
         try:
@@ -192,7 +194,10 @@ def _analyze(args: argparse.Namespace) -> int:
     if args.plots:
         from kg.analysis.plots import write_plots
 
-        write_plots(kg, args.plots)
+        try:
+            write_plots(kg, args.plots)
+        except OSError as err:
+            raise ExportError(f"{args.plots}: cannot write the charts: {err.strerror or err}") from err
         print(f"kg: wrote the charts into {args.plots}", file=sys.stderr)
     return EXIT_OK
 

@@ -202,7 +202,9 @@ def test_kg_analyze_path_prints_each_steps_evidence(seeds_exports):
 
 @pytest.mark.parametrize("args, message", [
     (["--actor", "Nobody"], "'Nobody': no entity of that name or alias in the graph"),
-    (["--from", "2024-13-01"], "expected a date as YYYY-MM-DD"),
+    (["--from", "2024-13-01"], "--from '2024-13-01': expected a date as YYYY-MM-DD"),
+    (["--top", "0"], "--top 0: give 1 or more"),
+    (["--plots", "README.md"], "README.md: cannot write the charts"),
 ])
 def test_kg_analyze_errors_are_one_line(seeds_exports, args, message):
     done = run_kg("analyze", str(seeds_exports[".ttl"]), *args)
