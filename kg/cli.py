@@ -5,6 +5,7 @@
     kg query GRAPH (--name NAME | -e SPARQL | FILE) [--bind VAR=IRI] [--format table|csv|json]
     kg load GRAPH --sparql-endpoint URL
     kg evaluate --gold FILE INPUT... [--json] [--quiet]
+    kg analyze GRAPH [--from DATE] [--to DATE] [--actor NAME | --path FROM TO] [--format text|markdown|json]
     kg formats | kg queries
 
 Exit status: 0 built from every input; 3 built, but some inputs were skipped
@@ -79,6 +80,18 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--model", default=None, metavar="NAME", help="installed spaCy pipeline")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("--quiet", action="store_true", help="only the per-relation table and totals")
+    analyze = commands.add_parser("analyze", help="what the graph says: key actors, blocs, alignment, issues")
+    analyze.add_argument("graph", type=Path, metavar="GRAPH", help="a .ttl, .nt, .jsonld or .graphml file")
+    analyze.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
+                         help="only articles dated on or after this day")
+    analyze.add_argument("--to", dest="end", metavar="YYYY-MM-DD",
+                         help="only articles dated on or before this day")
+    analyze.add_argument("--format", choices=("text", "markdown", "json"), default="text", dest="output")
+    focus = analyze.add_mutually_exclusive_group()
+    focus.add_argument("--actor", metavar="NAME", help="an actor's profile (name, alias or IRI)")
+    focus.add_argument("--path", nargs=2, metavar=("FROM", "TO"), help="the chain of facts between two actors")
+    analyze.add_argument("--plots", type=Path, metavar="DIR", help="also write the charts (PNG, SVG) here")
+    analyze.add_argument("--top", type=int, default=10, metavar="N", help="key actors listed (default 10)")
 
     commands.add_parser("formats", help="list the export formats")
     commands.add_parser("queries", help="list the named queries")
@@ -108,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     commands = {"build": _build, "validate": _validate, "query": _query, "load": _load,
-                "evaluate": _evaluate, "formats": _formats, "queries": _queries}
+                "evaluate": _evaluate, "analyze": _analyze, "formats": _formats, "queries": _queries}
     return commands[args.command](args)
 
 
@@ -175,6 +188,44 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(scores.as_dict(), indent=1))
     else:
         sys.stdout.write(report(scores, details=not args.quiet))
+    return EXIT_OK
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from kg.analysis import measures, report
+    from kg.analysis.network import between, to_networkx
+    from kg.analysis.readback import read_graph
+    from kg.errors import ExportError, InputError
+
+    if args.top < 1:
+        raise InputError(f"--top {args.top}: give 1 or more")
+    window = []
+    for option, text in (("--from", args.start), ("--to", args.end)):
+        try:
+            window.append(dt.date.fromisoformat(text) if text else None)
+        except ValueError as err:
+            raise InputError(f"{option} {text!r}: expected a date as YYYY-MM-DD") from err
+    kg = between(read_graph(args.graph), *window)
+    graph = to_networkx(kg)
+    labels = {key: data["label"] for key, data in graph.nodes(data=True)}
+    if args.actor:
+        result = measures.profile(graph, measures.find_entity(graph, args.actor))
+    elif args.path:
+        ends = [measures.find_entity(graph, name) for name in args.path]
+        result = measures.fact_path(graph, *ends)
+    else:
+        result = report.analyze(graph, top=args.top)
+    sys.stdout.write(report.render(result, args.output, labels))
+    if args.plots:
+        from kg.analysis.plots import write_plots
+
+        try:
+            write_plots(kg, args.plots)
+        except OSError as err:
+            raise ExportError(f"{args.plots}: cannot write the charts: {err.strerror or err}") from err
+        print(f"kg: wrote the charts into {args.plots}", file=sys.stderr)
     return EXIT_OK
 
 

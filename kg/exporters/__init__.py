@@ -43,6 +43,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("neo4j", "property-graph", "kg.exporters.property_graph:write_bundle",
            "nodes.csv + relationships.csv (neo4j-admin) and Cypher loaders", folder=True),
     Format("html", "graph.html", "kg.exporters.html:write_html", "interactive view (offline)"),
+    Format("events", "events.csv", "kg.exporters.events:write_events", "one row per assertion, with PLOVER categories"),
+    Format("plots", "plots", "kg.analysis.plots:write_plots", "PNG and SVG charts of the analysis", folder=True),
 )}
 DEFAULT_FORMATS = tuple(FORMATS)
 log = logging.getLogger(__name__)
