@@ -67,7 +67,7 @@ CASES = [
     # opposes (and negation)
     ("Hungary opposes the sanctions package.", [("Hungary", "opposes", "Sanctions")]),
     ("The United States does not support Taiwan independence.", [("United States", "opposes", "Taiwan")]),
-    ("Brazil rejected the resolution on Venezuela.", []),  # a resolution is no actor or issue
+    ("Brazil rejected the resolution on Venezuela.", [("Brazil", "opposes", "Resolution on Venezuela")]),  # an open issue
     # attacked
     ("Russia invaded Ukraine in February 2022.", [("Russia", "attacked", "Ukraine")]),
     ("Israel's strikes on Lebanon killed dozens.", [("Israel", "attacked", "Lebanon")]),
