@@ -24,11 +24,11 @@ def document_result(article: Article, doc: Doc, facts: list[Fact], kb: Knowledge
     keys = used | {m.key for m in ents.mentions if m.via != VIA_PLACE and not ents.read_as_issue(m)}
     aliases: set[tuple[str, str]] = set()
     entities = {k: ents.entities.get(k) or kb.entity(k) for k in keys}
-    for mention in ents.mentions:
-        if mention.key in keys and mention.via in NAMING:
-            name = surface(mention.text)
-            if name and name != entities[mention.key].label:
-                aliases.add((mention.key, name))
+    written = [(m.key, surface(m.text)) for m in ents.mentions if m.via in NAMING]
+    made = [(key, name) for key, names in ents.names.items() for name in names]
+    for key, name in written + made:
+        if key in keys and name and name != entities[key].label:
+            aliases.add((key, name))
     facts = sorted(set(facts), key=lambda f: (f.subject, f.relation, f.obj, f.evidence, f.confidence))
     return DocumentResult(article.doc_id, article.date, tuple(sorted(entities.values(), key=lambda e: e.key)),
                           tuple(sorted(aliases)), tuple(facts), article.also_named, len(doc))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities.mentions import (ENTITIES_EXT, MENTIONS, VIA_NAME, Mention, add_mention, kind_of, mentions_of,
+from kg.entities.mentions import (ENTITIES_EXT, MENTIONS, NAMES_EXT, VIA_NAME, Mention, add_mention, kind_of, mentions_of,
                                   token_index)
 from kg.kb import KnowledgeBase, slugify
 from kg.model import Entity
@@ -32,6 +32,7 @@ class Body:
     key: str
     label: str
     state: str
+    names: tuple[str, ...] = ()  # other names it goes by: "Indian Ministry of External Affairs"
 
 
 class BodyReader:
@@ -61,14 +62,15 @@ class BodyReader:
             if nation and (tok.i < head.i or tok.head.lower_ == "of"):
                 state = state or nation  # "China's", "Chinese", "of Japan"
             elif tok.lower_ not in LEADING and not nation:
-                words.append(tok.lower_)
-        while words and words[-1] == "of":  # "Coast Guard of" + Japan
+                words.append(tok.text)
+        while words and words[-1].lower() == "of":  # "Coast Guard of" + Japan
             words.pop()
-        name = kb.bodies.get(" ".join(words))
+        written = " ".join(words)
+        name = kb.bodies.get(written.lower())
         if not state or not name:
             return None
         place = _located_in(head) if name in ("Embassy", "Consulate") else None
-        return self._make(phrase[0].i, phrase[-1].i + 1, state, name, place)
+        return self._make(phrase[0].i, phrase[-1].i + 1, state, name, place, written)
 
     def _named_body(self, name: Span, mentions: list[Mention], actor_at: list[int]) -> Body | None:
         """A name the statistical model found whole: "Chinese Foreign Ministry"."""
@@ -76,28 +78,37 @@ class BodyReader:
         if len(words) < 2 or not self._nation(words[0], mentions, actor_at):
             return None
         state = self._nation(words[0], mentions, actor_at)
-        body = self.kb.bodies.get(" ".join(t.lower_ for t in words[1:]))
-        return self._make(name.start, name.end, state, body, None) if body else None
+        written = " ".join(t.text for t in words[1:])
+        body = self.kb.bodies.get(written.lower())
+        return self._make(name.start, name.end, state, body, None, written) if body else None
 
-    def _make(self, start: int, end: int, state: str, name: str, place: tuple[int, str] | None) -> Body:
+    def _make(self, start: int, end: int, state: str, name: str, place: tuple[int, str] | None,
+              written: str) -> Body:
+        """The body `name` of `state` ("Foreign Ministry" of China), as written."""
         demonym = self.kb.demonym_of.get(state) or self.kb.entity(state).label
-        label = f"{demonym} {name}" + (f" in {place[1]}" if place else "")
+        country = self.kb.entity(state).label
+        where = f" in {place[1]}" if place else ""
         key = f"organization/{state.split('/', 1)[1]}-{slugify(name)}" + (f"-{slugify(place[1])}" if place else "")
-        return Body(start, place[0] if place else end, key, label, state)
+        names = (f"{demonym} {written}", f"{country}'s {name}", f"{demonym} {name}")
+        return Body(start, place[0] if place else end, key, f"{demonym} {name}{where}", state, names)
 
     def _nation(self, tok: Token, mentions: list[Mention], actor_at: list[int]) -> str | None:
         key = mentions[actor_at[tok.i]].key if actor_at[tok.i] >= 0 else None
         return key if key and kind_of(key) == "Country" else self.kb.demonyms.get(tok.lower_)
 
     def _record(self, doc: Doc, bodies: list[Body]) -> None:
+        known = [m for m in mentions_of(doc) if m.key in self.kb.entries and kind_of(m.key) == "Organization"]
+        bodies = [b for b in bodies if not any(  # a body the knowledge base lists keeps its entry
+            m.start <= b.start < m.end and self.kb.entries[m.key].country == b.state for m in known)]
         covered = {i for b in bodies for i in range(b.start, b.end)}
         kept = [s for s in doc.spans[MENTIONS]
                 if not (kind_of(s.kb_id_) == "Organization" and any(i in covered for i in range(s.start, s.end)))]
         doc.spans[MENTIONS] = kept
-        entities = doc._.get(ENTITIES_EXT)
+        entities, names = doc._.get(ENTITIES_EXT), doc._.get(NAMES_EXT)
         for body in bodies:
             entities.setdefault(body.state, self.kb.entity(body.state))
             add_mention(doc, body.start, body.end, body.key, VIA_NAME, Entity(body.key, "Organization", body.label))
+            names.setdefault(body.key, set()).update(body.names)
 
 
 @Language.factory("kg_bodies", requires=["doc.spans"], assigns=["doc.spans", "doc._.kg_entities"])

@@ -10,6 +10,8 @@ On the Doc, in spaCy's own terms:
   action"), ``kb_id_`` the country; they are not mentions of it;
 - ``doc.spans["kg_pairs"]``: "the two sides", twice, once per actor meant;
 - ``doc._.kg_entities``: key -> Entity for every entity the mentions name;
+- ``doc._.kg_names``: key -> other names of an entity that resolution made
+  ("Indian Ministry of External Affairs" for "India's Ministry of External Affairs");
 - ``doc._.kg_roles``: the titles and allegiances read beside names
   (``RoleMention``), which the linker turns into facts.
 """
@@ -27,6 +29,7 @@ NATIONALITIES = "kg_nationalities"
 PAIRS = "kg_pairs"
 ENTITIES_EXT = "kg_entities"
 ROLES_EXT = "kg_roles"
+NAMES_EXT = "kg_names"  # key -> other names an entity goes by that the text does not spell out
 
 VIA_NAME = "name"
 VIA_CAPITAL = "capital"  # "Beijing said": a capital or seat of government for its state
@@ -47,7 +50,7 @@ def kind_of(key: str) -> str:
 
 def register_extensions() -> None:
     """Declare the Doc attributes resolution writes (idempotent)."""
-    for name in (ENTITIES_EXT, ROLES_EXT):
+    for name in (ENTITIES_EXT, ROLES_EXT, NAMES_EXT):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -115,6 +118,7 @@ class DocMentions:
                  country_issues: dict[str, str] | None = None) -> None:
         self.mentions: tuple[Mention, ...] = tuple(mentions_of(doc))
         self.entities: dict[str, Entity] = dict(doc._.get(ENTITIES_EXT) or {})
+        self.names: dict[str, set[str]] = dict(doc._.get(NAMES_EXT) or {})
         self.roles: tuple[RoleMention, ...] = tuple(doc._.get(ROLES_EXT) or ())
         self._actor_at = token_index(self.mentions, len(doc), issues=False)
         self._issue_at = token_index(self.mentions, len(doc), issues=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.entities.mentions import (ENTITIES_EXT, MENTIONS, VIA_CAPITAL, VIA_NAME, VIA_PLACE, add_mention,
+from kg.entities.mentions import (ENTITIES_EXT, MENTIONS, NAMES_EXT, VIA_CAPITAL, VIA_NAME, VIA_PLACE, add_mention,
                                   register_extensions)
 from kg.entities.triggers import ISSUES_KEY
 from kg.kb import KbEntry, KnowledgeBase, slugify
@@ -40,6 +40,7 @@ class NameLinker:
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         doc._.set(ENTITIES_EXT, {})
+        doc._.set(NAMES_EXT, {})
         doc.spans[MENTIONS] = []
         surnames: dict[str, list[str]] = {}  # "Blinken" -> person keys, in reading order
         issue_spans = list(doc.spans.get(ISSUES_KEY, ()))
