@@ -34,6 +34,7 @@ PRONOUN_DISCOUNT = 0.85
 INHERITED_DISCOUNT = 0.9
 COUNTERPART_DISCOUNT = 0.9
 COUNTERPART_LOOKBACK = 3  # sentences
+MEMBER_PREPS = ("including", "like", "among")  # "countries including X and Y": X and Y act
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Pattern:
     nationality: bool = False  # "condemned the Chinese action": the nationality names the actor
     object_preps: tuple[str, ...] = ()  # "banned imports from Japan": the actor after these
     open_issues: bool = False  # an object no list knows may be an issue of its own
+    future: bool = False  # a statement about the future is the fact itself: "vowed to retaliate"
     confidence: float = 0.8
 
     @property
@@ -98,7 +100,7 @@ def _path(text: str | None, where: str) -> tuple[Step, ...]:
 
 PATTERN_FIELDS = frozenset({"relation", "trigger", "object", "subject", "requires", "reciprocal", "between",
                             "negated", "objects", "counterpart", "nationality", "object_preps", "open_issues",
-                            "confidence"})
+                            "future", "confidence"})
 
 
 def _pattern(raw: dict, where: str) -> Pattern:
@@ -120,7 +122,7 @@ def _pattern(raw: dict, where: str) -> Pattern:
                    bool(raw.get("between")), negated, frozenset(raw.get("objects") or ()),
                    bool(raw.get("counterpart")), bool(raw.get("nationality")),
                    tuple(raw.get("object_preps") or ()), bool(raw.get("open_issues")),
-                   float(raw.get("confidence", 0.8)))
+                   bool(raw.get("future")), float(raw.get("confidence", 0.8)))
 
 
 def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
@@ -235,7 +237,7 @@ class _MatchReader:
 
     def facts(self) -> Iterator[Fact]:
         relation = self.p.relation
-        if self._hypothetical(self._clause_of(self.trigger)):
+        if not self.p.future and self._hypothetical(self._clause_of(self.trigger)):
             return
         if self._negated():
             if not self.p.negated:
@@ -307,6 +309,8 @@ class _MatchReader:
     def _open_issues(self, token: Token) -> list[Mention]:
         """"concerns about the shadow fleet and EV tariffs": one issue each."""
         found = []
+        if token.dep_ == "prep":  # a path that ends at "about": what it is about
+            token = child(token, ("pobj",)) or token
         for tok in (token, *token.conjuncts):
             issue = open_issue(tok, self.ents, self.rules.vague_objects)
             if issue is not None:
@@ -419,10 +423,12 @@ class _MatchReader:
             mention = self._actor_mention(tok)
             if mention is not None and mention not in found:
                 found.append(mention)
-        if not found:  # "most of the South China Sea and Taiwan", "negotiators from Egypt"
+        if not found:  # "most of the South China Sea and Taiwan", "negotiators from Egypt",
+            # "several countries, including the United States and Spain"
             preps = ("of", "from") if token.lemma_.lower() in self.rules.agent_nouns else ("of",)
+            preps += MEMBER_PREPS
             for c in token.children:
-                if c.dep_ == "prep" and c.lower_ in preps:
+                if c.dep_ == "prep" and (c.lower_ in preps or _such_as(c)):
                     for pobj in (g for g in c.children if g.dep_ == "pobj"):
                         for tok in (pobj, *pobj.conjuncts):
                             mention = self.ents.actor(tok.i)
@@ -552,6 +558,11 @@ def counterpart(doc: Doc, ents: DocMentions, speaker: str, trigger: Token) -> Me
     before = [m for m in ents.mentions if window_start <= m.start < sent.start and other(m)]
     people = [m for m in before if kind_of(m.key) == "Person"]
     return (people or before or [None])[-1]
+
+
+def _such_as(prep: Token) -> bool:
+    """"nations such as Spain": the members named act."""
+    return prep.lower_ == "as" and any(g.lower_ == "such" for g in prep.children)
 
 
 def _all_pairs(members: Iterable[Mention]) -> Iterator[tuple[Mention, Mention, float]]:

@@ -24,9 +24,11 @@ from kg.entities.names import CAPITAL_MARK
 from kg.entities.roles import role_mentions
 from kg.kb import KnowledgeBase
 from kg.titles import POSSESSIVE, TitleReading, read_title
+from kg.tokens import word_in
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-THING_PRONOUNS = frozenset({"its"})  # a subject "it" is too often "it is necessary"
+THING_PRONOUNS = frozenset({"its"})  # a subject "it" is too often "it is necessary"...
+REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they"})  # ...but not in "Egypt said it would"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 DESCRIPTION_CONFIDENCE = 0.7
@@ -97,6 +99,16 @@ class ReferenceResolver:
     # --------------------------------------------------------- pronouns
     def _pronoun(self, doc: Doc, tok: Token, names: list[Mention], actor_at: list[int],
                  reading: _Reading) -> None:
+        reporters = _reporters(tok, names, actor_at, self.kb.reporting_verbs)
+        if reporters:  # "Egypt said it would", "Japan and Korea said they had"
+            if len(reporters) == 1:
+                add_mention(doc, tok.i, tok.i + 1, reporters[0], VIA_PRONOUN)
+            else:
+                for key in reporters:
+                    doc.spans[PAIRS].append(Span(doc, tok.i, tok.i + 1, label="they", kb_id=key))
+            return
+        if tok.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS:
+            return
         if tok.lower_ in PERSON_PRONOUNS:
             key = reading.subject_person or reading.person
         else:
@@ -223,10 +235,38 @@ def _items(doc: Doc, names: list[Mention]) -> list[Mention | Token | Span]:
         if not any(t.i in person_tokens for t in chunk):
             items.append(((chunk.start, 2), chunk))
     for token in doc:
-        if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS and token.pos_ == "PRON" and token.i not in named:
+        if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | REPORTED_PRONOUNS and token.pos_ == "PRON" \
+                and token.i not in named:
             items.append(((token.i, 0), token))
     items.sort(key=lambda x: x[0])
     return [item for _, item in items]
+
+
+def _reporters(tok: Token, names: list[Mention], actor_at: list[int], verbs: frozenset[str]) -> list[str]:
+    """The subject of the reporting verb whose reported clause this pronoun is
+    the subject of: "Egypt said it would retaliate" (it is Egypt), of the
+    kind the pronoun agrees with."""
+    if tok.lower_ not in REPORTED_PRONOUNS or tok.dep_ not in SUBJECT_DEPS:
+        return []
+    clause = tok.head
+    while clause.dep_ == "conj":
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.pos_ != "VERB" or not word_in(verb, verbs):
+        return []
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return []
+    keys = []
+    for t in (subject, *subject.conjuncts):
+        owner = actor_at[t.i] if actor_at[t.i] >= 0 else next(
+            (actor_at[c.i] for c in t.children if c.dep_ in ("compound", "poss") and actor_at[c.i] >= 0), -1)
+        if owner >= 0:
+            keys.append(names[owner].key)
+    kinds = {"he": ("Person",), "she": ("Person",), "it": ("Country", "Organization"),
+             "they": ("Person", "Country", "Organization")}[tok.lower_]
+    keys = [k for k in dict.fromkeys(keys) if kind_of(k) in kinds]
+    return keys if tok.lower_ == "they" or len(keys) == 1 else []
 
 
 def _clause_subject_thing(tok: Token, names: list[Mention], actor_at: list[int]) -> str | None:

@@ -53,7 +53,8 @@ class TopicReader:
                 owner = actors[actor_at[tok.i]].key
         if owner is None:
             sent = span.sent
-            in_sentence = [m for m in actors if kind_of(m.key) == "Country" and sent.start <= m.start < sent.end]
+            in_sentence = [m for m in actors if kind_of(m.key) == "Country" and sent.start <= m.start < sent.end
+                           and doc[m.start:m.end].root.dep_ not in ("nsubj", "nsubjpass")]  # not who worries
             in_sentence.sort(key=lambda m: (m.start > span.start, abs(m.start - span.start)))
             owner = in_sentence[0].key if in_sentence else None
         if owner is None or kind_of(owner) == "Person":
