@@ -60,6 +60,7 @@ class Pattern:
     object_preps: tuple[str, ...] = ()  # "banned imports from Japan": the actor after these
     open_issues: bool = False  # an object no list knows may be an issue of its own
     future: bool = False  # a statement about the future is the fact itself: "vowed to retaliate"
+    speaker_subject: bool = False  # the subject is who says the sentence: '"X must stop," Lula said'
     confidence: float = 0.8
 
     @property
@@ -80,6 +81,7 @@ class Rules:
     reporting_verbs: frozenset[str]
     agent_nouns: frozenset[str]
     vague_objects: frozenset[str]
+    shared_with_partners: frozenset[str]
     matcher: TreeMatcher  # the compiled DependencyMatcher patterns, keyed by pattern index
 
     def matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
@@ -100,7 +102,7 @@ def _path(text: str | None, where: str) -> tuple[Step, ...]:
 
 PATTERN_FIELDS = frozenset({"relation", "trigger", "object", "subject", "requires", "reciprocal", "between",
                             "negated", "objects", "counterpart", "nationality", "object_preps", "open_issues",
-                            "future", "confidence"})
+                            "future", "speaker_subject", "confidence"})
 
 
 def _pattern(raw: dict, where: str) -> Pattern:
@@ -122,7 +124,7 @@ def _pattern(raw: dict, where: str) -> Pattern:
                    bool(raw.get("between")), negated, frozenset(raw.get("objects") or ()),
                    bool(raw.get("counterpart")), bool(raw.get("nationality")),
                    tuple(raw.get("object_preps") or ()), bool(raw.get("open_issues")),
-                   bool(raw.get("future")), float(raw.get("confidence", 0.8)))
+                   bool(raw.get("future")), bool(raw.get("speaker_subject")), float(raw.get("confidence", 0.8)))
 
 
 def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
@@ -145,7 +147,7 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
     return Rules(patterns, words("modals"), words("hypothetical_governors"),
                  words("hypothetical_marks"), words("negating_governors"),
                  words("light_verbs"), reporting_verbs, words("agent_nouns"),
-                 words("vague_objects"), matcher)
+                 words("vague_objects"), frozenset(data.get("shared_with_partners") or ()), matcher)
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -187,8 +189,25 @@ def extract_facts(doc: Doc, rules: Rules, kb: KnowledgeBase) -> list[Fact]:
         key = (fact.subject, fact.relation, fact.obj, fact.evidence)
         if key not in facts or facts[key].confidence < fact.confidence:
             facts[key] = fact
+    for fact in _shared_with_partners(list(facts.values()), rules.shared_with_partners):
+        facts.setdefault((fact.subject, fact.relation, fact.obj, fact.evidence), fact)
     _record_open_issues(doc, opened.values())
     return list(facts.values())
+
+
+def _shared_with_partners(facts: list[Fact], relations: frozenset[str]) -> Iterator[Fact]:
+    """"Scholz met Xi to discuss trade": what one side of a meeting discussed
+    in that sentence, the other side discussed too."""
+    partners: dict[tuple[str, str], set[str]] = {}
+    for f in facts:
+        if f.relation == "metWith":
+            partners.setdefault((f.evidence, f.subject), set()).add(f.obj)
+            partners.setdefault((f.evidence, f.obj), set()).add(f.subject)
+    for f in facts:
+        if f.relation in relations:
+            for other in partners.get((f.evidence, f.subject), ()):
+                if other != f.obj:
+                    yield Fact(other, f.relation, f.obj, f.evidence, round(f.confidence * INHERITED_DISCOUNT, 2))
 
 
 def _record_open_issues(doc: Doc, found: Iterable[OpenIssue]) -> None:
@@ -245,8 +264,8 @@ class _MatchReader:
             relation = self.p.negated
         evidence = self.trigger.sent.text.strip()
         for subj, obj, discount in self._pairs(relation):
-            if subj.key == obj.key:
-                continue
+            if subj.key == obj.key or self.p.speaker_subject and self.ents.states.get(subj.key) == obj.key:
+                continue  # no one urges themselves; a speaker's "we must" is no demand on others
             confidence = round(self.p.confidence * discount, 2)
             yield Fact(subj.key, relation, obj.key, evidence, confidence)
 
@@ -328,6 +347,8 @@ class _MatchReader:
         return [other] if other else []
 
     def _subjects(self) -> tuple[list[Mention], float]:
+        if self.p.speaker_subject:
+            return self._speaker(), INHERITED_DISCOUNT
         if self.subject_token is not None and self.subject_token.lower_ == "we" and self.p.reciprocal:
             return self._we(), INHERITED_DISCOUNT
         if self.subject_token is not None:
@@ -339,6 +360,17 @@ class _MatchReader:
         if token is not None and token.lower_ == "we" and self.p.reciprocal:
             return self._we(), discount
         return (self._actors(token), discount) if token is not None else ([], 1.0)
+
+    def _speaker(self) -> list[Mention]:
+        """Who says the sentence: the quotation's speaker, else the subject of
+        its reporting verb ('"X needs to stop," Lula said'; 'Lula said X must')."""
+        key = speaker_of(self.doc, self.trigger)
+        if key:
+            return [Mention(self.trigger.i, self.trigger.i + 1, key, self.trigger.text, "speaker")]
+        if word_in(self.trigger, self.rules.reporting_verbs):
+            subject = child(self.trigger, ("nsubj",))
+            return self._actors(subject) if subject is not None else []
+        return []
 
     def _we(self) -> list[Mention]:
         """""we disagree," Blinken said': the speaker and the other side."""

@@ -107,3 +107,24 @@ def test_body_speaks_for_its_spokesperson(read):
 def test_body_needs_a_state(read):
     result, _ = read("The foreign ministry declined to comment.")
     assert not [e for e in result.entities if e.key.endswith("foreign-ministry")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a demand in reported speech: 'X needs to', 'said X must', 'said X should'
+    ('Lula told reporters: "The United States needs to stop fuelling the war."',
+     {("Luiz Inacio Lula da Silva", "urged", "United States")}),
+    ("Tokyo said Beijing must lift the ban on seafood at once.", {("Japan", "urged", "China")}),
+    ("Ukraine needs to hold the line, Zelensky said.", set()),  # a speaker's own side is no demand
+    # a pronoun subject of a reported clause is the reporter
+    ("Egypt said it would retaliate against Ethiopia.", {("Egypt", "warned", "Ethiopia")}),
+    ("The G7 said they were concerned about the South China Sea.", {("G7", "raisedConcernAbout", "South China Sea")}),
+    # the members after "including" or "such as" act
+    ("Nations such as Spain and Italy criticised Russia.",
+     {("Spain", "criticized", "Russia"), ("Italy", "criticized", "Russia")}),
+    # both sides of a meeting discussed what one side came to discuss
+    ("Olaf Scholz met Xi Jinping in Beijing to discuss economic cooperation.",
+     {("Olaf Scholz", "metWith", "Xi Jinping"), ("Olaf Scholz", "discussed", "Economic cooperation"),
+      ("Xi Jinping", "discussed", "Economic cooperation")}),
+])
+def test_reported_speech_and_shared_readings(read, text, expected):
+    assert _content(read, text) == expected
