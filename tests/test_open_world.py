@@ -20,9 +20,9 @@ def _content(read, text: str) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize("text, expected", [
     ("Poland raised concerns about the shadow fleet.", {("Poland", "raisedConcernAbout", "Shadow fleet")}),
     ("Hungary opposed the EU loan.", {("Hungary", "opposes", "EU loan")}),
-    ("Jaishankar discussed the patrolling agreement and the visa backlog.",
+    ("Jaishankar discussed the patrolling agreement and the shipping corridor.",
      {("Subrahmanyam Jaishankar", "discussed", "Patrolling agreement"),
-      ("Subrahmanyam Jaishankar", "discussed", "Visa backlog")}),
+      ("Subrahmanyam Jaishankar", "discussed", "Shipping corridor")}),
     ("Canberra raised concerns about the challenges posed by illegal fishing.",
      {("Australia", "raisedConcernAbout", "Illegal fishing")}),
 ])
@@ -40,10 +40,10 @@ def test_open_issue_is_not_read_from_vague_or_temporal_phrases(read, text):
 
 
 def test_open_issue_label_leaves_out_whose_it_is(read):
-    result, facts = read("Ankara backed Sweden's NATO membership.")
+    result, facts = read("Ankara backed Greece's pipeline project.")
     issues = {e.key: e for e in result.entities if e.kind == "Issue"}
-    assert "issue/nato-membership" in issues
-    assert ("issue/nato-membership", "Sweden's NATO membership") in result.aliases
+    assert "issue/pipeline-project" in issues
+    assert ("issue/pipeline-project", "Greece's pipeline project") in result.aliases
 
 
 def test_open_issue_links_articles_by_its_label(extractor):
@@ -85,7 +85,7 @@ def nlp_doc(extractor):
     ("China's Ministry of Foreign Affairs issued a statement.", "organization/china-foreign-ministry",
      "Chinese Foreign Ministry"),
     ("India's defence ministry denied the report.", "organization/india-defence-ministry", "Indian Defence Ministry"),
-    ("The Sudanese army shelled the town.", "organization/sudan-army", "Sudanese Army"),
+    ("The Ethiopian army shelled the town.", "organization/ethiopia-army", "Ethiopian Army"),
     ("The Coast Guard of Japan tracked the vessel.", "organization/japan-coast-guard", "Japanese Coast Guard"),
     ("The Chinese embassy in Canberra issued a note.", "organization/china-embassy-canberra",
      "Chinese Embassy in Canberra"),
