@@ -1,12 +1,14 @@
 """The graph: per-article results merged into one node per real thing.
 
 `document_result(article, ents, facts)` fixes what one article contributes;
-`merge(results)` joins articles. Both are pure.
+`merge(results)` joins articles held in memory, `join(documents)` articles
+already sorted by id in any re-iterable collection (a build's Parquet
+records), reading them as a stream. All are pure.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator, Protocol
 
 from kg.model import Article, DocumentResult, Entity, Fact
 from kg.titles import POSSESSIVE
@@ -17,11 +19,23 @@ if TYPE_CHECKING:  # kg.entities needs spaCy, which commands that only read grap
 
 
 
+class Documents(Protocol):
+    """Documents sorted by id: a tuple, or a build's records read from disk on
+    each iteration (kg.records.DocumentStore)."""
+
+    def __iter__(self) -> Iterator[DocumentResult]: ...
+
+    def __len__(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class KnowledgeGraph:
+    """Entities and their other names are held in memory (one per real thing);
+    `documents` may be on disk, so iterate it rather than index it."""
+
     entities: dict[str, Entity]
     alt_labels: dict[str, tuple[str, ...]]
-    documents: tuple[DocumentResult, ...]
+    documents: Documents
     # Views computed from this (immutable) graph by exporters, kept so that
     # formats sharing one (the sorted RDF statements) compute it once.
     derived: dict = field(default_factory=dict, compare=False, repr=False)
@@ -64,7 +78,7 @@ def document_result(article: Article, ents: "DocEntities", facts: list[Fact], wo
     entities = tuple(sorted((ents.entities[k] for k in keys), key=lambda e: e.key))
     facts = sorted(set(facts), key=lambda f: (f.subject, f.relation, f.obj, f.evidence, f.confidence))
     return DocumentResult(article.doc_id, article.date, entities, tuple(sorted(aliases)),
-                          tuple(facts), article.also_named, words)
+                          tuple(facts), article.also_named, words, article.url)
 
 
 def _oriented(fact: Fact) -> Fact:
@@ -88,7 +102,12 @@ def _surface(text: str) -> str:
 
 def merge(results: Iterable[DocumentResult]) -> KnowledgeGraph:
     """Join articles: an entity key is one node, whatever article named it."""
-    documents = tuple(sorted(results, key=lambda d: d.doc_id))
+    return join(tuple(sorted(results, key=lambda d: d.doc_id)))
+
+
+def join(documents: Documents) -> KnowledgeGraph:
+    """Join articles sorted by id in one pass: the first article to name an
+    entity fixes its label, as in `merge`."""
     entities: dict[str, Entity] = {}
     alt: dict[str, set[str]] = {}
     for doc in documents:

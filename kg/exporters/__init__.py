@@ -40,9 +40,11 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("graphml", "graph.graphml", "kg.exporters.graphml:write_graphml", "GraphML for Gephi and yEd"),
     Format("neo4j", "property-graph", "kg.exporters.property_graph:write_bundle",
            "nodes.csv + relationships.csv (neo4j-admin) and Cypher loaders", folder=True),
-    Format("html", "graph.html", "kg.exporters.html:write_html", "interactive view (offline)"),
+    Format("html", "graph.html", "kg.exporters.view:write_view",
+           "interactive view (offline; the most connected actors of a large graph)"),
 )}
 DEFAULT_FORMATS = tuple(FORMATS)
+SPILL_PREFIX = ".kg-spill"
 
 
 def export(kg: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS,
@@ -64,6 +66,8 @@ def export(kg: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_F
         raise ExportError(f"{out_dir}: cannot create the output folder: {err.strerror}") from err
     _remove_leftovers(out_dir)
     staged: list[tuple[Path, Path]] = []
+    # Intermediate files (sorted runs) beside the exports: the same disk, and removed with the leftovers.
+    kg.derived["spill"] = Path(tempfile.mkdtemp(prefix=f"{SPILL_PREFIX}.", dir=out_dir))
     try:
         for name in formats:
             fmt = FORMATS[name]
@@ -76,6 +80,7 @@ def export(kg: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_F
     except OSError as err:
         raise ExportError(f"{out_dir}: cannot write the exports: {err.strerror or err}") from err
     finally:
+        kg.derived.clear()
         _remove_leftovers(out_dir)
     return [target for _, target in staged]
 
@@ -107,6 +112,8 @@ def _swap_in(tmp: Path, target: Path) -> None:
 
 def _remove_leftovers(out_dir: Path) -> None:
     """Temporary files of a build that was killed before it could rename them."""
+    for spill in out_dir.glob(f"{SPILL_PREFIX}.*"):
+        shutil.rmtree(spill, ignore_errors=True)
     for fmt in FORMATS.values():
         for stale in out_dir.glob(f".{fmt.filename}.*"):
             if stale.is_dir():
