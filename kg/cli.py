@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -85,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     verbose = args.verbose or getattr(args, "verbose_build", False)
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
                         format="kg: %(levelname)s: %(message)s", stream=sys.stderr)
+    # Dask reads its log levels when imported, here and in the worker processes it starts.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "info" if verbose else "warning")
     try:
         return _run(args)
     except KgError as err:

@@ -31,37 +31,55 @@ IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: enough to keep it busy, fe
 
 
 class ExtractorPlugin(WorkerPlugin):
-    """Loads the pipeline once in each worker, as the worker starts or joins."""
+    """Loads the pipeline once in each worker, as the worker starts or joins.
+    A worker that cannot load it keeps the reason, which the driver reports
+    in one line (rather than a traceback in the worker's log)."""
 
     def __init__(self, model: str) -> None:
         self.model = model
         self.name = plugin_name(model)
         self.extractor: "Extractor | None" = None
+        self.error: str | None = None
 
     def setup(self, worker) -> None:
         from kg.build import Extractor
 
         try:
             self.extractor = Extractor.load(self.model)
-        except KgError as err:  # the message says which worker, so the user knows where to install
-            raise ModelError(f"Dask worker {worker.address}: {err}") from err
+        except KgError as err:
+            self.error = f"Dask worker {worker.address}: {err}"
 
 
 def plugin_name(model: str) -> str:
     return f"kg-extractor-{model}"
 
 
+def _extractor(worker, model: str) -> "Extractor":
+    """The worker's pipeline, loaded by its plugin."""
+    plugin = worker.plugins.get(plugin_name(model))
+    if plugin is None:
+        raise ModelError(f"Dask worker {worker.address}: the spaCy pipeline {model!r} was never loaded")
+    if plugin.extractor is None:
+        raise ModelError(plugin.error)
+    return plugin.extractor
+
+
 def read_chunk(articles: tuple[Article, ...], model: str) -> tuple[list[DocumentResult], dict[str, float]]:
     """The task a worker runs: its own loaded pipeline over one chunk."""
+    timings = Timings()
     from distributed import get_worker
 
-    worker = get_worker()
-    plugin = worker.plugins.get(plugin_name(model))
-    if plugin is None or plugin.extractor is None:
-        raise ModelError(f"Dask worker {worker.address}: the spaCy pipeline {model!r} is not loaded")
-    timings = Timings()
-    results = list(plugin.extractor.read(articles, timings))
+    results = list(_extractor(get_worker(), model).read(articles, timings))
     return results, timings.stages
+
+
+def _check(model: str, dask_worker=None) -> str | None:
+    """Run on every worker (Dask passes it as `dask_worker`): why it cannot read articles, or None."""
+    try:
+        _extractor(dask_worker, model)
+    except ModelError as err:
+        return str(err)
+    return None
 
 
 def read_on_cluster(chunks: Iterable[Chunk], client: "Client", model: str, timings: Timings) -> Iterator[Finished]:
@@ -119,10 +137,11 @@ def cluster(workers: int, scheduler: str | None, model: str) -> Iterator["Client
             client = stack.enter_context(Client(local))
         try:
             client.register_plugin(ExtractorPlugin(model))
-        except KgError:
-            raise
-        except Exception as err:
+            problems = [p for p in client.run(_check, model).values() if p]
+        except (OSError, TimeoutError) as err:
             raise ClusterError(f"cannot start the pipeline on the Dask workers: {err}") from err
+        if problems:
+            raise ModelError(problems[0] + (f" (and {len(problems) - 1} more workers)" if len(problems) > 1 else ""))
         yield client
 
 
