@@ -4,64 +4,16 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
-import subprocess
-import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from bench.cluster import dask_cluster, free_port
 from kg.build import build
 from tests.conftest import SEEDS, run_kg
 
-DASK = Path(sys.executable).parent / "dask"
 FORMATS = ["turtle", "ntriples", "jsonld", "graphml", "neo4j"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-@contextmanager
-def dask_cluster(logs: Path, workers: int = 2):
-    """A scheduler and `workers` single-threaded workers; yields (address, worker processes)."""
-    from distributed import Client
-
-    port = _free_port()
-    address = f"tcp://127.0.0.1:{port}"
-    env = {**os.environ, "DASK_LOGGING__DISTRIBUTED": "warning"}
-    started: list[subprocess.Popen] = []
-    logs.mkdir(parents=True, exist_ok=True)
-
-    def start(name: str, *args: str) -> subprocess.Popen:
-        with open(logs / f"{name}.log", "w") as log:
-            started.append(subprocess.Popen([str(DASK), *args], stdout=log, stderr=subprocess.STDOUT, env=env))
-        return started[-1]
-
-    try:
-        start("scheduler", "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard")
-        procs = [start(f"worker{n}", "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
-                       "--no-dashboard", "--no-nanny", "--name", f"w{n}") for n in range(workers)]
-        with Client(address, timeout=30) as client:
-            client.wait_for_workers(workers, timeout=60)
-        yield address, procs
-    finally:
-        for process in reversed(started):
-            _stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +74,7 @@ def test_cluster_a_worker_killed_mid_build_still_gives_the_whole_graph(tmp_path,
 def test_cluster_unreachable_scheduler_is_one_line_and_exit_2_within_10_seconds(tmp_path):
     start = time.monotonic()
     proc = run_kg("build", str(SEEDS), "--out", str(tmp_path / "out"), "--no-cache",
-                  "--scheduler", f"tcp://127.0.0.1:{_free_port()}")
+                  "--scheduler", f"tcp://127.0.0.1:{free_port()}")
     assert time.monotonic() - start < 10
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0
