@@ -8,7 +8,9 @@ Each build runs in a fresh process with every format and no cache. Printed:
 articles/s (end to end, cluster start and model loading included), the
 driver's peak RSS (its own getrusage), each worker's peak RSS (sampled every
 0.2 s with psutil: the local cluster's worker processes, or the `dask worker`
-processes), and whether the three builds wrote identical bytes. A script that
+processes), CPU seconds of the driver and of each worker (which, unlike wall
+time, do not depend on what else the machine runs), and whether the three
+builds wrote identical bytes. A script that
 prints figures, not a test: timings depend on the machine.
 """
 from __future__ import annotations
@@ -33,9 +35,9 @@ def child(corpus: Path, out: Path, workers: int, scheduler: str) -> dict:
     start = time.perf_counter()
     result = build([corpus], out, workers=workers, scheduler=scheduler or None, cache_dir=None)
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "articles": len(result.graph.documents),
-            "driver_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "stages": result.timings.stages}
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {"seconds": seconds, "articles": len(result.graph.documents), "driver_rss_mb": usage.ru_maxrss / 1024,
+            "driver_cpu_s": usage.ru_utime + usage.ru_stime, "stages": result.timings.stages}
 
 
 def _digest(out: Path) -> str:
@@ -53,6 +55,8 @@ def _measure(corpus: Path, out: Path, workers: int, scheduler: str, watched: lis
         proc = subprocess.Popen([sys.executable, __file__, "--child", str(corpus), str(out), str(workers), scheduler],
                                 stdout=stdout, stderr=stderr)
         peaks: dict[int, float] = {}
+        cpu: dict[int, float] = {}
+        before = {pid: sum(psutil.Process(pid).cpu_times()[:2]) for pid in watched}
         while proc.poll() is None:
             try:
                 others = [p.pid for p in psutil.Process(proc.pid).children(recursive=True)] + watched
@@ -60,7 +64,9 @@ def _measure(corpus: Path, out: Path, workers: int, scheduler: str, watched: lis
                 others = watched
             for pid in others:
                 try:
-                    peaks[pid] = max(peaks.get(pid, 0.0), psutil.Process(pid).memory_info().rss / 2**20)
+                    process = psutil.Process(pid)
+                    peaks[pid] = max(peaks.get(pid, 0.0), process.memory_info().rss / 2**20)
+                    cpu[pid] = sum(process.cpu_times()[:2]) - before.get(pid, 0.0)
                 except psutil.NoSuchProcess:
                     pass
             time.sleep(0.2)
@@ -68,8 +74,9 @@ def _measure(corpus: Path, out: Path, workers: int, scheduler: str, watched: lis
         sys.exit(f"bench: build failed:\n{(logs / f'{out.name}.err').read_text()[-2000:]}")
     figures = json.loads((logs / f"{out.name}.out").read_text().strip().splitlines()[-1])
     # the biggest descendants of a local cluster are its workers (nannies and trackers are small)
-    biggest = sorted(peaks.values(), reverse=True)[:2] if not watched else [peaks.get(p, 0.0) for p in watched]
-    return {**figures, "worker_rss_mb": biggest, "digest": _digest(out)}
+    workers = sorted(peaks, key=peaks.get, reverse=True)[:2] if not watched else watched
+    return {**figures, "worker_rss_mb": [peaks.get(p, 0.0) for p in workers],
+            "worker_cpu_s": [cpu.get(p, 0.0) for p in workers], "digest": _digest(out)}
 
 
 def measure(n: int, corpus_root: Path) -> dict:
@@ -96,10 +103,12 @@ def report(row: dict) -> str:
     for engine in ("one process", "--workers 2", "scheduler + 2 workers"):
         m = row[engine]
         rate = m["articles"] / m["seconds"]
-        workers = ", ".join(f"{w:.0f}" for w in m["worker_rss_mb"]) if engine != "one process" else "-"
+        alone = engine == "one process"
+        rss = "-" if alone else ", ".join(f"{w:.0f}" for w in m["worker_rss_mb"]) + " MB"
+        cpu = f"{m['driver_cpu_s']:.0f}" + ("" if alone else " / " + ", ".join(f"{c:.0f}" for c in m["worker_cpu_s"]))
         lines.append(f"| {row['n']:,} | {engine} | {m['seconds']:.1f} s | {rate:.1f} art/s | "
-                     f"{rate / (one['articles'] / one['seconds']):.2f}x | {m['driver_rss_mb']:.0f} MB | "
-                     f"{workers} MB | {'same' if m['digest'] == one['digest'] else 'DIFFERENT'} |")
+                     f"{rate / (one['articles'] / one['seconds']):.2f}x | {m['driver_rss_mb']:.0f} MB | {rss} | "
+                     f"{cpu} | {'same' if m['digest'] == one['digest'] else 'DIFFERENT'} |")
     return "\n".join(lines)
 
 
@@ -114,8 +123,9 @@ def main() -> None:
         corpus, out, workers, scheduler = args.child
         print(json.dumps(child(Path(corpus), Path(out), int(workers), scheduler)))
         return
-    print("| N | engine | build | throughput | vs one process | driver peak RSS | worker peak RSS | output |")
-    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |", flush=True)
+    print("| N | engine | build | throughput | vs one process | driver peak RSS | worker peak RSS "
+          "| CPU s (driver / workers) | output |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |", flush=True)
     rows = []
     for n in args.sizes:
         rows.append(measure(n, args.corpus_dir))

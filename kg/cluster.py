@@ -132,8 +132,9 @@ def cluster(workers: int, scheduler: str | None, model: str) -> Iterator["Client
         if scheduler:
             client = stack.enter_context(_connect(scheduler))
         else:
+            # the scheduler's HTTP server always starts: on a free port, not on 8787 which another cluster may hold
             local = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                     dashboard_address=None))
+                                                     host="127.0.0.1", dashboard_address=":0"))
             client = stack.enter_context(Client(local))
         try:
             client.register_plugin(ExtractorPlugin(model))

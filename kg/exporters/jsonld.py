@@ -1,9 +1,9 @@
 """JSON-LD compacted with ontology/context.jsonld (inlined, so the file stands
 alone offline): one node object per subject, sorted, values sorted, so builds
 are byte-identical. Compaction is done here from the graph's statements
-rather than by a JSON-LD processor, which was the slowest part of a build;
-statements are grouped by subject with an external sort, so the file is
-written as a stream."""
+rather than by a JSON-LD processor, which was the slowest part of a build.
+Nodes are made from the sorted N-Triples and put in IRI order by an external
+sort, so the file is written as a stream."""
 from __future__ import annotations
 
 import itertools
@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from kg.graph import KnowledgeGraph
 from kg.extsort import sorted_unique
 from kg.kb import ONTOLOGY_DIR
-from kg.rdf import RDF_NS, XSD_NS, Iri, Lit, spill_folder, statements
+from kg.rdf import RDF_NS, XSD_NS, Iri, Lit, sorted_ntriples, spill_folder
 
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 
@@ -65,27 +65,25 @@ def write_jsonld(kg: KnowledgeGraph, path: Path) -> None:
     compactor = Compactor(context)
     # One node a line: readable, and json's C encoder only works without indent.
     head = json.dumps({"@context": context}, ensure_ascii=False, indent=1, sort_keys=True)
+    nodes = (f"{subject}\0{json.dumps(_node(compactor, subject, pairs), ensure_ascii=False, sort_keys=True)}"
+             for subject, pairs in by_subject(kg))
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         out.write(f"{head[:-2]},\n \"@graph\": [\n")
-        for n, (subject, pairs) in enumerate(by_subject(kg)):
-            node = _node(compactor, subject, pairs)
-            out.write((",\n" if n else "") + json.dumps(node, ensure_ascii=False, sort_keys=True))
+        for n, line in enumerate(sorted_unique(nodes, spill_folder(kg) / "jsonld-runs")):
+            out.write((",\n" if n else "") + line.partition("\0")[2])
         out.write("\n]\n}\n")
 
 
 def by_subject(kg: KnowledgeGraph) -> Iterator[tuple[str, list[tuple[str, Iri | Lit]]]]:
-    """Each subject in sorted order with its (predicate, object) pairs, each
-    once, sorted on disk so that memory holds one subject at a time."""
-    keyed = (f"{s.value}\0{json.dumps([p.value, isinstance(o, Iri), *o], ensure_ascii=False)}"
-             for s, p, o in statements(kg))
-    lines = sorted_unique(keyed, spill_folder(kg) / "jsonld-runs")
-    for subject, group in itertools.groupby(lines, key=lambda line: line.partition("\0")[0]):
-        yield subject, [_pair(line.partition("\0")[2]) for line in group]
+    """Each subject with its (predicate, object) pairs, read from the sorted
+    N-Triples, where a subject's lines are consecutive. (Their order is not
+    quite the order of subject IRIs: "<…/a1>" sorts after "<…/a10>".)"""
+    import pyoxigraph as ox
 
-
-def _pair(text: str) -> tuple[str, Iri | Lit]:
-    predicate, is_iri, *term = json.loads(text)
-    return predicate, Iri(term[0]) if is_iri else Lit(*term)
+    triples = ox.parse(path=str(sorted_ntriples(kg)), format=ox.RdfFormat.N_TRIPLES)
+    for subject, group in itertools.groupby(triples, key=lambda triple: triple.subject.value):
+        yield subject, [(t.predicate.value, Iri(t.object.value) if isinstance(t.object, ox.NamedNode)
+                         else Lit(t.object.value, t.object.datatype.value)) for t in group]
 
 
 def _node(compactor: Compactor, subject: str, pairs: list[tuple[str, Iri | Lit]]) -> dict[str, Any]:

@@ -27,9 +27,9 @@ def write_view(kg: KnowledgeGraph, path: Path) -> None:
         return
     shown = most_connected(kg, degree, MAX_NODES, MAX_FACTS)
     shown_facts = sum(1 for _, f in shown.facts() if f.relation != "holdsPosition")
-    note = (f"This view shows the {len(shown.entities):,} most connected of {len(kg.entities):,} actors and "
-            f"{shown_facts:,} of their {facts:,} facts; graph.ttl and the other exports hold the whole graph.")
-    log.warning("graph.html: %s", note)
+    note = (f"This view shows {shown_facts:,} of the graph's {facts:,} facts, among the {len(shown.entities):,} "
+            f"most connected of {len(kg.entities):,} actors; graph.ttl and the other exports hold them all.")
+    log.info("graph.html: %s", note)
     page = render_html(shown).replace("<body>", f'<body>\n<p id="view-note">{html.escape(note)}</p>', 1)
     path.write_text(page, encoding="utf-8")
 
