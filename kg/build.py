@@ -1,24 +1,31 @@
 """A build: articles in, graph and exports out. The one function the CLI calls.
 
 The model is loaded once per process and passed in; spaCy Docs are streamed
-through `nlp.pipe` and dropped as soon as their entities and facts are read, so
-memory does not grow with the corpus. Articles already in the cache are not
-parsed; with workers, each process loads its own model and reads a share.
+through `nlp.pipe` and dropped as soon as their entities and facts are read.
+Articles go in chunks to a reader (this process, or Dask workers: kg.engine,
+kg.cluster); each chunk's results are written to a Parquet partition as it
+finishes (kg.records), the graph is joined from those, and the exports are
+written as streams, so memory does not grow with the corpus. Articles already
+in the cache are not parsed.
 """
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from kg import DEFAULT_MODEL
 from kg.cache import ExtractionCache, pipeline_version
+from kg.engine import Chunk, Finished, read_in_process
 from kg.exporters import DEFAULT_FORMATS, export
-from kg.graph import KnowledgeGraph, merge
+from kg.graph import KnowledgeGraph, join
 from kg.ingest import read_articles
 from kg.model import Article, DocumentResult, Skipped, Timings
+from kg.records import owned_store, spill_folder, write_partition
 
 if TYPE_CHECKING:  # spaCy is imported only when a build needs the model
     from spacy.language import Language
@@ -28,7 +35,7 @@ if TYPE_CHECKING:  # spaCy is imported only when a build needs the model
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
-CHUNK = 32  # articles sent to a worker at a time
+CHUNK = 32  # articles read and written together (a multiple of nlp.pipe's batch size)
 PART_CHARS = 100_000  # longer articles are read in parts of about this size
 
 
@@ -110,71 +117,71 @@ def join_parts(parts: list[DocumentResult]) -> DocumentResult:
                           tuple(sorted({a for p in parts for a in p.aliases})),
                           tuple(sorted({f for p in parts for f in p.facts},
                                        key=lambda f: (f.subject, f.relation, f.obj, f.evidence, f.confidence))),
-                          first.also_named, sum(p.words for p in parts))
+                          first.also_named, sum(p.words for p in parts), first.source)
 
 
 def build(inputs: Sequence[Path | str], out_dir: Path, *, model: str = DEFAULT_MODEL,
           formats: Sequence[str] = DEFAULT_FORMATS, progress: Progress | None = None,
-          extractor: Extractor | None = None, workers: int = 1,
+          extractor: Extractor | None = None, workers: int = 1, scheduler: str | None = None,
           cache_dir: Path | None = None) -> BuildResult:
     """Read `inputs`, extract the graph, write `formats` into `out_dir`.
-    `cache_dir` None means no cache."""
+
+    `workers` > 1 reads on a local Dask cluster of that many processes,
+    `scheduler` ("tcp://HOST:PORT") on a running one; the output is the same.
+    Per-article records go to Parquet partitions under `cache_dir` (None
+    means no cache, and a temporary folder), so memory does not grow with
+    the corpus."""
     timings = Timings()
     start = time.perf_counter()
     corpus = read_articles(inputs)
     timings.add("read", time.perf_counter() - start)
     cache = ExtractionCache(cache_dir, pipeline_version(model)) if cache_dir else None
-    results: dict[str, DocumentResult] = {}
-    todo = []
-    for article in corpus.articles:
-        hit = cache.get(article) if cache else None
-        if hit is not None:
-            results[article.doc_id] = hit
-        else:
-            todo.append(article)
-    total, done = len(corpus.articles), len(results)
-    if progress and done:
-        progress(done, total)
-    for article, result in zip(todo, _extract(todo, model, extractor, workers, timings)):
-        results[article.doc_id] = result
-        if cache:
-            cache.put(article, result)
-        done += 1
-        if progress:
-            progress(done, total)
+    folder = spill_folder(cache_dir / "records" if cache_dir else None, "build-")
+    store = owned_store(folder, 0)  # removes the folder whatever happens next
+    total, written, parsed = len(corpus.articles), 0, 0
+    read = _reader(model, extractor, workers, scheduler, timings)
+    with contextlib.closing(read(_chunks(corpus.articles, cache))) as finished:
+        for chunk, results in finished:
+            if cache:
+                for article, result in zip(chunk.todo, results):
+                    cache.put(article, result)
+            written += write_partition(folder, chunk.index, [*chunk.done, *results])
+            parsed += len(chunk.todo)
+            if progress:
+                progress(written, total)
     start = time.perf_counter()
-    graph = merge(results.values())
+    graph = join(replace(store, count=written))
     timings.add("merge", time.perf_counter() - start)
-    written = export(graph, out_dir, formats, on_written=lambda name, s: timings.add(f"export:{name}", s))
-    return BuildResult(graph, corpus.skipped, tuple(written), timings, len(todo))
+    paths = export(graph, out_dir, formats, on_written=lambda name, s: timings.add(f"export:{name}", s))
+    return BuildResult(graph, corpus.skipped, tuple(paths), timings, parsed)
 
 
-def _extract(articles: list[Article], model: str, extractor: Extractor | None, workers: int,
-             timings: Timings) -> Iterator[DocumentResult]:
-    if not articles:
-        return
-    if workers > 1 and extractor is None and len(articles) > CHUNK:
-        yield from _extract_in_workers(articles, model, workers, timings)
-        return
-    start = time.perf_counter()
-    extractor = extractor or Extractor.load(model)
-    timings.add("load", time.perf_counter() - start)
-    yield from extractor.read(articles, timings)
+def _chunks(articles: Sequence[Article], cache: ExtractionCache | None) -> Iterator[Chunk]:
+    """The corpus in consecutive chunks, each with what the cache already had."""
+    for index, first in enumerate(range(0, len(articles), CHUNK)):
+        part = articles[first:first + CHUNK]
+        hits = [cache.get(a) for a in part] if cache else [None] * len(part)
+        yield Chunk(index, tuple(a for a, hit in zip(part, hits) if hit is None),
+                    tuple(hit for hit in hits if hit is not None))
 
 
-def _extract_in_workers(articles: list[Article], model: str, workers: int,
-                        timings: Timings) -> Iterator[DocumentResult]:
-    """Chunks of articles to `workers` processes, results back in order."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+def _reader(model: str, extractor: Extractor | None, workers: int, scheduler: str | None,
+            timings: Timings) -> Callable[[Iterable[Chunk]], Iterator[Finished]]:
+    """In this process, or on Dask; a cluster is started only once some chunk needs reading."""
+    if extractor is not None or (workers <= 1 and not scheduler):
+        return lambda chunks: read_in_process(chunks, lambda: extractor or Extractor.load(model), timings)
 
-    from kg import worker
+    def on_cluster(chunks: Iterable[Chunk]) -> Iterator[Finished]:
+        from kg.cluster import cluster, read_on_cluster
 
-    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=worker.start,
-                             initargs=(model,)) as pool:
-        for results, stages in pool.map(worker.read_chunk, chunks):
-            for stage, seconds in stages.items():
-                timings.add(stage, seconds / workers)  # wall-clock share of parallel work
-            yield from results
+        chunks = iter(chunks)
+        for chunk in chunks:
+            if chunk.todo:
+                break
+            yield chunk, []
+        else:
+            return
+        with cluster(workers, scheduler, model) as client:
+            yield from read_on_cluster(itertools.chain([chunk], chunks), client, model, timings)
+
+    return on_cluster

@@ -35,6 +35,26 @@ def pipeline_version(model: str) -> str:
     return digest.hexdigest()[:20]
 
 
+def _rows(data: dict, name: str, width: int) -> list[list]:
+    rows = data[name]
+    if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == width for r in rows):
+        raise TypeError(f"{name}: expected a list of {width}-item lists")
+    return rows
+
+
+def _decode(data: object) -> tuple[tuple[Entity, ...], tuple[tuple[str, str], ...], tuple[Fact, ...], int]:
+    """An entry as written by `put`; TypeError or KeyError for anything else."""
+    if not isinstance(data, dict) or not isinstance(data.get("words"), int):
+        raise TypeError("expected an object with entities, aliases, facts and words")
+    entities = tuple(Entity(*e) for e in _rows(data, "entities", 4))
+    aliases = tuple((k, n) for k, n in _rows(data, "aliases", 2))
+    facts = tuple(Fact(*f) for f in _rows(data, "facts", 5))
+    texts = [e.key for e in entities] + [v for a in aliases for v in a] + [f.evidence for f in facts]
+    if not all(isinstance(v, str) for v in texts) or not all(isinstance(f.confidence, float) for f in facts):
+        raise TypeError("a value of the wrong type")
+    return entities, aliases, facts, data["words"]
+
+
 class ExtractionCache:
     """One JSON file per article under DIR/<version>/."""
 
@@ -47,21 +67,23 @@ class ExtractionCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, article: Article) -> DocumentResult | None:
+        """The cached result, or None; a damaged entry is removed and the article read again."""
         path = self._path(article)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            entities, aliases, facts, words = _decode(json.loads(path.read_text(encoding="utf-8")))
+            result = DocumentResult(article.doc_id, article.date, entities, aliases, facts,
+                                    article.also_named, words, article.url)
         except FileNotFoundError:
             self.misses += 1
             return None
-        except (OSError, ValueError) as err:
-            log.warning("%s: unreadable cache entry, extracting again (%s)", path, err)
+        except (OSError, ValueError, TypeError, KeyError) as err:  # truncated, garbage, or another shape
+            log.warning("%s: damaged cache entry, reading the article again (%s: %s)", path,
+                        type(err).__name__, err)
+            path.unlink(missing_ok=True)
             self.misses += 1
             return None
         self.hits += 1
-        return DocumentResult(article.doc_id, article.date,
-                              tuple(Entity(*e) for e in data["entities"]),
-                              tuple(tuple(a) for a in data["aliases"]),
-                              tuple(Fact(*f) for f in data["facts"]), article.also_named, data["words"])
+        return result
 
     def put(self, article: Article, result: DocumentResult) -> None:
         path = self._path(article)

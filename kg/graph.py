@@ -1,21 +1,35 @@
 """The graph: per-article results merged into one node per real thing.
 
-`merge(results)` joins what each article contributed (kg.document); it is
-pure and knows nothing of language processing.
+`merge(results)` joins what each article contributed (kg.document) held in
+memory, `join(documents)` articles already sorted by id in any re-iterable
+collection (a build's Parquet records), reading them as a stream. Both are
+pure and know nothing of language processing.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Iterator, Protocol
 
 from kg.model import DocumentResult, Entity, Fact
 
 
+class Documents(Protocol):
+    """Documents sorted by id: a tuple, or a build's records read from disk on
+    each iteration (kg.records.DocumentStore)."""
+
+    def __iter__(self) -> Iterator[DocumentResult]: ...
+
+    def __len__(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class KnowledgeGraph:
+    """Entities and their other names are held in memory (one per real thing);
+    `documents` may be on disk, so iterate it rather than index it."""
+
     entities: dict[str, Entity]
     alt_labels: dict[str, tuple[str, ...]]
-    documents: tuple[DocumentResult, ...]
+    documents: Documents
     # Views computed from this (immutable) graph by exporters, kept so that
     # formats sharing one (the sorted RDF statements) compute it once.
     derived: dict = field(default_factory=dict, compare=False, repr=False)
@@ -45,7 +59,12 @@ class KnowledgeGraph:
 
 def merge(results: Iterable[DocumentResult]) -> KnowledgeGraph:
     """Join articles: an entity key is one node, whatever article named it."""
-    documents = tuple(sorted(results, key=lambda d: d.doc_id))
+    return join(tuple(sorted(results, key=lambda d: d.doc_id)))
+
+
+def join(documents: Documents) -> KnowledgeGraph:
+    """Join articles sorted by id in one pass: the first article to name an
+    entity fixes its label, as in `merge`."""
     entities: dict[str, Entity] = {}
     alt: dict[str, set[str]] = {}
     for doc in documents:

@@ -14,6 +14,7 @@ class Article:
     text: str
     date: dt.date | None = None
     also_named: tuple[str, ...] = ()  # other files with the identical text
+    url: str | None = None  # where a crawled article came from: dcterms:source
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class DocumentResult:
     facts: tuple[Fact, ...]
     also_named: tuple[str, ...] = ()
     words: int = 0
+    source: str | None = None  # the article's URL, when the input gave one
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,21 @@
 """The graph as RDF, in the contract's IRIs (ontology/CONTRACT.md).
 
 `statements(kg)` is the one place that decides which triples a graph has; they
-are written as canonical N-Triples lines (which the exporters serialise) or
-turned into an rdflib Graph (validation, tests).
+are written as canonical N-Triples lines, sorted on disk (which the exporters
+serialise), or turned into an rdflib Graph (validation, tests).
 """
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import quote
+import shutil
+import tempfile
+import weakref
 from decimal import Decimal
+from pathlib import Path
 from typing import Iterator, NamedTuple
+from urllib.parse import quote
+
+from kg.extsort import sorted_unique
 
 from kg.graph import KnowledgeGraph
 from kg.model import DocumentResult, Fact
@@ -77,7 +83,7 @@ ALT_LABEL, SAME_AS = Iri(SKOS_NS + "altLabel"), Iri(OWL_NS + "sameAs")
 IDENTIFIER, DATE, MENTIONS = Iri(DCTERMS_NS + "identifier"), Iri(DCTERMS_NS + "date"), Iri(DIP + "mentions")
 SUBJECT, PREDICATE, OBJECT = Iri(RDF_NS + "subject"), Iri(RDF_NS + "predicate"), Iri(RDF_NS + "object")
 DERIVED_FROM, EVIDENCE = Iri(PROV_NS + "wasDerivedFrom"), Iri(DIP + "evidence")
-CONFIDENCE = Iri(DIP + "confidence")
+CONFIDENCE, SOURCE = Iri(DIP + "confidence"), Iri(DCTERMS_NS + "source")
 DOCUMENT, ASSERTION, CONCEPT = Iri(DIP + "Document"), Iri(DIP + "Assertion"), Iri(SKOS_NS + "Concept")
 RELATION_IRIS = {name: Iri(DIP + name) for name in RELATIONS}
 
@@ -96,6 +102,12 @@ def assertion_iri(doc: DocumentResult, fact: Fact) -> Iri:
     """Stable: the same fact read from the same sentence of the same article."""
     text = "\x1f".join((doc.doc_id, fact.subject, fact.relation, fact.obj, fact.evidence))
     return Iri(f"{RES}assertion/{hashlib.sha1(text.encode()).hexdigest()[:16]}")
+
+
+def source_iri(url: str) -> Iri:
+    """A URL as given by a crawl, with the characters an IRI cannot hold
+    (spaces, quotes, angle brackets, controls) percent-encoded."""
+    return Iri(quote(url.strip(), safe="/:?#[]@!$&'()*+,;=%~-._"))
 
 
 def confidence_literal(confidence: float) -> Lit:
@@ -127,6 +139,8 @@ def _document(doc: DocumentResult) -> Iterator[Statement]:
     date = Lit(doc.date.isoformat(), XSD_NS + "date") if doc.date else None
     if date:
         yield node, DATE, date
+    if doc.source:
+        yield node, SOURCE, source_iri(doc.source)
     for entity in doc.entities:
         yield node, MENTIONS, entity_iri(entity.key)
     for fact in doc.facts:
@@ -147,13 +161,6 @@ def _document(doc: DocumentResult) -> Iterator[Statement]:
             yield assertion, DATE, date
 
 
-def cached_statements(kg: KnowledgeGraph) -> list[Statement]:
-    """The statements of `kg` (with repeats), made once per graph for every RDF format."""
-    if "statements" not in kg.derived:
-        kg.derived["statements"] = list(statements(kg))
-    return kg.derived["statements"]
-
-
 _NT_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
 _NT_ESCAPES.update({c: f"\\u{c:04X}" for c in range(0x20) if c not in (0x0A, 0x0D)})
 _NT_ESCAPES[0x7F] = "\\u007F"
@@ -168,10 +175,32 @@ def _nt(term: Iri | Lit) -> str:
     return f'"{text}"^^<{term.datatype}>'
 
 
-def ntriples_lines(kg: KnowledgeGraph) -> list[str]:
-    """Canonical N-Triples lines, sorted: subjects come grouped (computed once per graph)."""
+def ntriple(statement: Statement) -> str:
+    """One canonical N-Triples line, without its newline."""
+    s, p, o = statement
+    return f"{_nt(s)} {_nt(p)} {_nt(o)} ."
+
+
+def spill_folder(kg: KnowledgeGraph) -> Path:
+    """Where formats of `kg` keep their intermediate files: set by `export`
+    (in the output folder), else a temporary folder that goes with the graph."""
+    if "spill" not in kg.derived:
+        folder = Path(tempfile.mkdtemp(prefix="kg-spill-"))
+        weakref.finalize(kg, shutil.rmtree, folder, True)
+        kg.derived["spill"] = folder
+    return kg.derived["spill"]
+
+
+def sorted_ntriples(kg: KnowledgeGraph) -> Path:
+    """A file of the graph's canonical N-Triples lines, sorted, each once, so
+    that subjects come grouped; written once per graph for every RDF format,
+    by an external sort whose memory does not grow with the graph."""
     if "ntriples" not in kg.derived:
-        kg.derived["ntriples"] = sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in cached_statements(kg)})
+        folder = spill_folder(kg)
+        path = folder / "sorted.nt"
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            out.writelines(f"{line}\n" for line in sorted_unique(map(ntriple, statements(kg)), folder / "runs"))
+        kg.derived["ntriples"] = path
     return kg.derived["ntriples"]
 
 

@@ -2,7 +2,7 @@
 
 Patterns live in ontology/patterns/relations.yaml; `load_rules` compiles them
 into spaCy DependencyMatcher patterns (evaluated by kg.treematch, which gives
-DependencyMatcher's matches faster), and `extract_facts(doc, ents, rules)`
+DependencyMatcher's matches faster), and `extract_facts(doc, rules, kb)`
 turns the matches into Facts between the mentions that `kg.entities` resolved.
 """
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Incremental builds and worker processes give the same graph, faster."""
+"""Incremental builds and worker processes give the same graph, faster; a
+damaged cache entry is read again."""
 from __future__ import annotations
 
 import shutil
@@ -63,3 +64,18 @@ def test_workers_give_the_same_exports(tmp_path):
     two = build([tmp_path / "corpus"], tmp_path / "two", formats=RDF_FORMATS + ["graphml"], workers=2)
     assert _bytes(one) == _bytes(two)
     assert len(two.graph.documents) == 70
+
+
+@pytest.mark.parametrize("damage", ['{"entities": [["person/x", "Per', "\x00\x01garbage\xff", "[]",
+                                    '{"entities": 5, "aliases": [], "facts": [], "words": 3}',
+                                    '{"entities": ["abcd"], "aliases": [], "facts": [], "words": 3}'])
+def test_cache_a_damaged_entry_is_read_again_not_a_crash(tmp_path, seeds_build, damage):
+    build([SEEDS], tmp_path / "a", cache_dir=tmp_path / "cache", formats=RDF_FORMATS)
+    entries = sorted((tmp_path / "cache").rglob("*.json"))
+    assert len(entries) == 5
+    entries[2].write_bytes(damage.encode("utf-8", "surrogateescape"))
+    again = build([SEEDS], tmp_path / "b", cache_dir=tmp_path / "cache", formats=RDF_FORMATS)
+    assert again.parsed == 1
+    reference = {p.name: p.read_bytes() for p in seeds_build.written if p.name in _bytes(again)}
+    assert _bytes(again) == reference
+    assert build([SEEDS], tmp_path / "c", cache_dir=tmp_path / "cache", formats=RDF_FORMATS).parsed == 0

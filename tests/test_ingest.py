@@ -117,3 +117,51 @@ def test_kb_norway_keeps_its_extras():
     kb = load_kb()
     assert kb.entries["country/norway"].capitals == ("Oslo",)
     assert kb.entries["country/norway"].entity.wikidata == "Q20"
+
+
+def _jsonl(path, *lines: str):
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_ingest_jsonl_lines_are_articles_with_date_url_and_title(tmp_path):
+    _jsonl(tmp_path / "crawl.jsonl",
+           '{"id": "a1", "text": "Blinken met Xi in Beijing.", "date": "2024-04-26T08:00:00Z",'
+           ' "url": "https://news.example/a1", "title": "Talks in Beijing"}',
+           '{"id": 7, "text": "Lavrov met Fidan."}')
+    corpus = read_articles([tmp_path / "crawl.jsonl"])
+    first, second = corpus.articles
+    assert (first.doc_id, first.date, first.url) == ("7", None, None)
+    assert second.doc_id == "a1" and second.date == dt.date(2024, 4, 26)
+    assert second.url == "https://news.example/a1"
+    assert second.text == "Talks in Beijing\nBlinken met Xi in Beijing."
+    assert corpus.skipped == ()
+
+
+def test_ingest_jsonl_bad_lines_are_skipped_with_their_line_number(tmp_path):
+    path = _jsonl(tmp_path / "crawl.jsonl",
+                  '{"id": "ok", "text": "Modi met Putin."}',
+                  '{"id": "cut", "text": "Modi met',
+                  '["not", "an", "object"]',
+                  '{"id": "no-text"}',
+                  '{"text": "no id"}')
+    corpus = read_articles([path])
+    assert [a.doc_id for a in corpus.articles] == ["ok"]
+    assert [(s.path, s.reason.split(" (")[0]) for s in corpus.skipped] == [
+        (f"{path}:2", "not JSON"), (f"{path}:3", "expected an object with id and text"),
+        (f"{path}:4", "no text"), (f"{path}:5", "no id")]
+
+
+def test_ingest_jsonl_in_a_folder_and_a_file_url(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Modi met Putin in Moscow.", encoding="utf-8")
+    _jsonl(tmp_path / "in" / "crawl.jsonl", '{"id": "b", "text": "Lavrov met Fidan."}')
+    assert [a.doc_id for a in read_articles([tmp_path / "in"]).articles] == ["a.txt", "b"]
+    by_url = read_articles([(tmp_path / "in" / "crawl.jsonl").as_uri(), (tmp_path / "in" / "a.txt").as_uri()])
+    assert [(a.doc_id, a.text) for a in by_url.articles] == [("a.txt", "Modi met Putin in Moscow."),
+                                                             ("b", "Lavrov met Fidan.")]
+
+
+def test_ingest_missing_file_url_is_an_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_articles([(tmp_path / "nope.jsonl").as_uri()])

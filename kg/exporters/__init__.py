@@ -42,11 +42,13 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("graphml", "graph.graphml", "kg.exporters.graphml:write_graphml", "GraphML for Gephi and yEd"),
     Format("neo4j", "property-graph", "kg.exporters.property_graph:write_bundle",
            "nodes.csv + relationships.csv (neo4j-admin) and Cypher loaders", folder=True),
-    Format("html", "graph.html", "kg.exporters.html:write_html", "interactive view (offline)"),
+    Format("html", "graph.html", "kg.exporters.view:write_view",
+           "interactive view (offline; the most connected actors of a large graph)"),
     Format("events", "events.csv", "kg.exporters.events:write_events", "one row per assertion, with PLOVER categories"),
     Format("plots", "plots", "kg.analysis.plots:write_plots", "PNG and SVG charts of the analysis", folder=True),
 )}
 DEFAULT_FORMATS = tuple(FORMATS)
+SPILL_PREFIX = ".kg-spill"
 log = logging.getLogger(__name__)
 
 
@@ -93,6 +95,8 @@ def _write_all(kg: KnowledgeGraph, out_dir: Path, formats: list[str],
 
     _remove_leftovers(out_dir)
     staged: list[tuple[Path, Path]] = []
+    # Intermediate files (sorted runs) beside the exports: the same disk, and removed with the leftovers.
+    kg.derived["spill"] = Path(tempfile.mkdtemp(prefix=f"{SPILL_PREFIX}.", dir=out_dir))
     try:
         for name in formats:
             fmt = FORMATS[name]
@@ -105,6 +109,7 @@ def _write_all(kg: KnowledgeGraph, out_dir: Path, formats: list[str],
     except OSError as err:
         raise ExportError(f"{out_dir}: cannot write the exports: {err.strerror or err}") from err
     finally:
+        kg.derived.clear()
         _remove_leftovers(out_dir)
     return [target for _, target in staged]
 
@@ -136,6 +141,8 @@ def _swap_in(tmp: Path, target: Path) -> None:
 
 def _remove_leftovers(out_dir: Path) -> None:
     """Temporary files of a build that was killed before it could rename them."""
+    for spill in out_dir.glob(f"{SPILL_PREFIX}.*"):
+        shutil.rmtree(spill, ignore_errors=True)
     for fmt in FORMATS.values():
         for stale in out_dir.glob(f".{fmt.filename}.*"):
             if stale.is_dir():

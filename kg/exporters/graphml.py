@@ -1,10 +1,11 @@
 """GraphML: nodes with type, label, names and titles; one edge per assertion
 with its relation, evidence, source, date and confidence. Opens in Gephi and
-yEd, and reads back with networkx.read_graphml. Written directly (networkx's
-writer took longer than the Turtle)."""
+yEd, and reads back with networkx.read_graphml. Written directly as a stream
+(networkx's writer took longer than the Turtle, and held the whole graph)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from kg.graph import KnowledgeGraph
@@ -22,26 +23,31 @@ def _xml_text(value: str) -> str:
 
 
 def write_graphml(kg: KnowledgeGraph, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.writelines(f"{line}\n" for line in _lines(kg))
+
+
+def _lines(kg: KnowledgeGraph) -> Iterator[str]:
     positions = kg.titles()
-    out = ['<?xml version="1.0" encoding="utf-8"?>',
-           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    yield '<?xml version="1.0" encoding="utf-8"?>'
+    yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">']
-    out += [f'  <key id="n_{k}" for="node" attr.name="{k}" attr.type="{t}"/>' for k, t in NODE_KEYS]
-    out += [f'  <key id="e_{k}" for="edge" attr.name="{k}" attr.type="{t}"/>' for k, t in EDGE_KEYS]
-    out.append('  <graph id="diplomacy-kg" edgedefault="directed">')
+           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">')
+    yield from (f'  <key id="n_{k}" for="node" attr.name="{k}" attr.type="{t}"/>' for k, t in NODE_KEYS)
+    yield from (f'  <key id="e_{k}" for="edge" attr.name="{k}" attr.type="{t}"/>' for k, t in EDGE_KEYS)
+    yield '  <graph id="diplomacy-kg" edgedefault="directed">'
     for key, entity in kg.entities.items():
         values = (entity.label, entity.kind, "; ".join(kg.alt_labels.get(key, ())), entity.wikidata or "",
                   "; ".join(positions.get(key, ())))
-        out.append(f"    <node id={quoteattr(key)}>")
-        out += [f'      <data key="n_{k}">{_xml_text(v)}</data>' for (k, _), v in zip(NODE_KEYS, values)]
-        out.append("    </node>")
+        yield f"    <node id={quoteattr(key)}>"
+        yield from (f'      <data key="n_{k}">{_xml_text(v)}</data>' for (k, _), v in zip(NODE_KEYS, values))
+        yield "    </node>"
     for n, (doc, fact) in enumerate(f for f in kg.facts() if f[1].relation != "holdsPosition"):
         values = (fact.relation, fact.relation, fact.evidence, doc.doc_id,
                   doc.date.isoformat() if doc.date else "", f"{fact.confidence:.2f}")
-        out.append(f'    <edge id="e{n}" source={quoteattr(fact.subject)} target={quoteattr(fact.obj)}>')
-        out += [f'      <data key="e_{k}">{_xml_text(v)}</data>' for (k, _), v in zip(EDGE_KEYS, values)]
-        out.append("    </edge>")
-    out += ["  </graph>", "</graphml>"]
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+        yield f'    <edge id="e{n}" source={quoteattr(fact.subject)} target={quoteattr(fact.obj)}>'
+        yield from (f'      <data key="e_{k}">{_xml_text(v)}</data>' for (k, _), v in zip(EDGE_KEYS, values))
+        yield "    </edge>"
+    yield "  </graph>"
+    yield "</graphml>"

@@ -1,16 +1,20 @@
 """JSON-LD compacted with ontology/context.jsonld (inlined, so the file stands
 alone offline): one node object per subject, sorted, values sorted, so builds
 are byte-identical. Compaction is done here from the graph's statements
-rather than by a JSON-LD processor, which was the slowest part of a build."""
+rather than by a JSON-LD processor, which was the slowest part of a build.
+Nodes are made from the sorted N-Triples and put in IRI order by an external
+sort, so the file is written as a stream."""
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from kg.graph import KnowledgeGraph
+from kg.extsort import sorted_unique
 from kg.kb import ONTOLOGY_DIR
-from kg.rdf import RDF_NS, XSD_NS, Iri, Lit, cached_statements
+from kg.rdf import RDF_NS, XSD_NS, Iri, Lit, sorted_ntriples, spill_folder
 
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 
@@ -59,24 +63,38 @@ class Compactor:
 def write_jsonld(kg: KnowledgeGraph, path: Path) -> None:
     context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
     compactor = Compactor(context)
-    by_subject: dict[str, set] = {}
-    for subject, predicate, obj in cached_statements(kg):
-        by_subject.setdefault(subject.value, set()).add((predicate.value, obj))
-    nodes = []
-    for subject in sorted(by_subject):
-        node: dict[str, Any] = {"@id": compactor.iri(subject)}
-        for predicate, obj in by_subject[subject]:
-            if predicate == RDF_NS + "type":
-                key, value = "@type", compactor.iri(obj.value)
-            else:
-                key, value = compactor.key_and_value(predicate, obj)
-            node.setdefault(key, []).append(value)
-        nodes.append({k: v[0] if len(v) == 1 else _sorted(v) for k, v in node.items() if k != "@id"}
-                     | {"@id": node["@id"]})
     # One node a line: readable, and json's C encoder only works without indent.
     head = json.dumps({"@context": context}, ensure_ascii=False, indent=1, sort_keys=True)
-    body = ",\n".join(json.dumps(node, ensure_ascii=False, sort_keys=True) for node in nodes)
-    path.write_text(f"{head[:-2]},\n \"@graph\": [\n{body}\n]\n}}\n", encoding="utf-8")
+    nodes = (f"{subject}\0{json.dumps(_node(compactor, subject, pairs), ensure_ascii=False, sort_keys=True)}"
+             for subject, pairs in by_subject(kg))
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.write(f"{head[:-2]},\n \"@graph\": [\n")
+        for n, line in enumerate(sorted_unique(nodes, spill_folder(kg) / "jsonld-runs")):
+            out.write((",\n" if n else "") + line.partition("\0")[2])
+        out.write("\n]\n}\n")
+
+
+def by_subject(kg: KnowledgeGraph) -> Iterator[tuple[str, list[tuple[str, Iri | Lit]]]]:
+    """Each subject with its (predicate, object) pairs, read from the sorted
+    N-Triples, where a subject's lines are consecutive. (Their order is not
+    quite the order of subject IRIs: "<…/a1>" sorts after "<…/a10>".)"""
+    import pyoxigraph as ox
+
+    triples = ox.parse(path=str(sorted_ntriples(kg)), format=ox.RdfFormat.N_TRIPLES)
+    for subject, group in itertools.groupby(triples, key=lambda triple: triple.subject.value):
+        yield subject, [(t.predicate.value, Iri(t.object.value) if isinstance(t.object, ox.NamedNode)
+                         else Lit(t.object.value, t.object.datatype.value)) for t in group]
+
+
+def _node(compactor: Compactor, subject: str, pairs: list[tuple[str, Iri | Lit]]) -> dict[str, Any]:
+    node: dict[str, Any] = {}
+    for predicate, obj in pairs:
+        if predicate == RDF_NS + "type":
+            key, value = "@type", compactor.iri(obj.value)
+        else:
+            key, value = compactor.key_and_value(predicate, obj)
+        node.setdefault(key, []).append(value)
+    return {k: v[0] if len(v) == 1 else _sorted(v) for k, v in node.items()} | {"@id": compactor.iri(subject)}
 
 
 def _sort_key(value: Any) -> tuple[int, str]:
