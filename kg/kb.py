@@ -131,7 +131,8 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 
 def _countries(extra: Mapping[str, Any]) -> Iterable[tuple[str, KbEntry, tuple[str, ...]]]:
-    """(alpha-2, entry, demonyms) for every ISO country, news names first."""
+    """(alpha-2, entry, demonyms) for every ISO country, news names first, and
+    for the states countries.yaml adds under a code ISO does not use."""
     import pycountry
 
     for country in pycountry.countries:
@@ -146,6 +147,12 @@ def _countries(extra: Mapping[str, Any]) -> Iterable[tuple[str, KbEntry, tuple[s
         entry = KbEntry(entity, tuple(aliases), capitals=_tuple(more.get("capitals")),
                         descriptions=_lower(more.get("descriptions")))
         yield country.alpha_2, entry, _tuple(more.get("demonyms"))
+    iso = {c.alpha_2 for c in pycountry.countries}
+    for code, more in extra.items():  # states ISO 3166-1 does not list (Kosovo: XK)
+        if code not in iso and more and more.get("label"):
+            entity = Entity(f"country/{slugify(more['label'])}", "Country", more["label"], more.get("wikidata"))
+            yield code, KbEntry(entity, _tuple(more.get("aliases")), capitals=_tuple(more.get("capitals")),
+                                descriptions=_lower(more.get("descriptions"))), _tuple(more.get("demonyms"))
 
 
 _INITIAL = re.compile(r"(?<=\s)[a-z]\.?\s")  # a middle initial: "antony j. blinken"

@@ -34,7 +34,8 @@ PRONOUN_DISCOUNT = 0.85
 INHERITED_DISCOUNT = 0.9
 COUNTERPART_DISCOUNT = 0.9
 COUNTERPART_LOOKBACK = 3  # sentences
-MEMBER_PREPS = ("including", "like", "among")  # "countries including X and Y": X and Y act
+MEMBER_PREPS = ("including", "like", "among")
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
 
 
 @dataclass(frozen=True)
@@ -425,7 +426,22 @@ class _MatchReader:
                 return subject, INHERITED_DISCOUNT
             if verb.dep_ == "relcl":
                 return verb.head, INHERITED_DISCOUNT
-        return None, 1.0
+        return self._circumstance_subject(noun)
+
+    def _circumstance_subject(self, noun: Token) -> tuple[Token | None, float]:
+        """"Speaking after meetings with X, Borrell said", "on the last day of
+        a trip to China, Scholz met": whoever does the verb the circumstance
+        belongs to."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep":
+            return None, 1.0
+        if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.dep_ == "prep":
+            prep = prep.head.head  # "the last day of a trip": the day's preposition
+        verb = prep.head
+        if prep.lower_ not in CIRCUMSTANCE_PREPS or verb.pos_ not in ("VERB", "AUX"):
+            return None, 1.0
+        subject = child(verb, ("nsubj",))
+        return (subject, INHERITED_DISCOUNT) if subject is not None else self._climb_subject(verb)
 
     def _climb_subject(self, verb: Token) -> tuple[Token | None, float]:
         """A clause without a subject takes the one of the clause it hangs from."""
@@ -451,7 +467,7 @@ class _MatchReader:
         if pair:
             return [Mention(token.i, token.i + 1, key, token.text, "pair") for key in pair]
         found: list[Mention] = []
-        for tok in (token, *token.conjuncts):
+        for tok in (token, *token.conjuncts, *self._listed_appositions(token)):
             mention = self._actor_mention(tok)
             if mention is not None and mention not in found:
                 found.append(mention)
@@ -468,6 +484,15 @@ class _MatchReader:
                                 found.append(mention)
         return found
 
+    def _listed_appositions(self, token: Token) -> list[Token]:
+        """"Australia, the U.K., and the U.S.": the parser reads a middle item
+        of a list of countries as an apposition to the first."""
+        own = self.ents.actor(token.i)
+        if own is None or kind_of(own.key) != "Country":
+            return []
+        return [c for c in token.children if c.dep_ == "appos" and (m := self.ents.actor(c.i)) is not None
+                and kind_of(m.key) == "Country"]
+
     def _actor_mention(self, tok: Token) -> Mention | None:
         mention = self.ents.actor(tok.i)
         if mention is not None:
@@ -478,6 +503,9 @@ class _MatchReader:
                 return owner
         if tok.dep_ == "appos":
             return self.ents.actor(tok.head.i)
+        for c in tok.children:  # "the capital, Honiara", "the Chairman ..., Zhao Leji,"
+            if c.dep_ == "appos" and self.ents.actor(c.i) is not None and self.ents.actor(c.i).via != "pronoun":
+                return self.ents.actor(c.i)
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":  # "Taiwan, which is claimed by"
             return self.ents.actor(tok.head.head.i)
         following = self.ents.actor(tok.i + 1) if tok.i + 1 < len(self.doc) else None
