@@ -163,8 +163,8 @@ def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
                            "RIGHT_ATTRS": {"DEP": "nsubjpass"}}
         found.append([{"RIGHT_ID": "t", "RIGHT_ATTRS": {**trigger, "TAG": "VBN"}}, passive_subject, *rest])
         modified_noun = {"LEFT_ID": "t", "REL_OP": "<", "RIGHT_ID": "o0", "RIGHT_ATTRS": {}}
-        found.append([{"RIGHT_ID": "t", "RIGHT_ATTRS": {**trigger, "TAG": "VBN", "DEP": "acl"}},
-                      modified_noun, *rest])
+        found.append([{"RIGHT_ID": "t", "RIGHT_ATTRS": {**trigger, "TAG": "VBN", "DEP": {"IN": ["acl", "amod"]}}},
+                      modified_noun, *rest])  # "the island claimed by Beijing", "the Iran-backed group"
     return found
 
 
@@ -497,6 +497,8 @@ class _MatchReader:
         mention = self.ents.actor(tok.i)
         if mention is not None:
             return mention
+        if tok.i in self.ents.nationalities and tok.dep_ == "npadvmod":  # "Iranian-backed"
+            return Mention(tok.i, tok.i + 1, self.ents.nationalities[tok.i], tok.text, "nationality")
         for c in tok.children:
             owner = self.ents.actor(c.i) if c.dep_ in ("poss", "compound") else None
             if owner is not None and owner.via != "pronoun":  # not "its stance"
@@ -536,11 +538,15 @@ class _MatchReader:
     def _passive(self) -> bool:
         if not self.p.takes_direct_object or self.trigger.tag_ != "VBN":
             return False
-        return any(c.dep_ == "nsubjpass" for c in self.trigger.children) or self.trigger.dep_ == "acl"
+        return any(c.dep_ == "nsubjpass" for c in self.trigger.children) or self.trigger.dep_ in ("acl", "amod")
 
     def _by_agents(self) -> list[Token]:
-        return [g for c in self.trigger.children if c.dep_ == "agent" or
-                (c.dep_ == "prep" and c.lower_ == "by") for g in c.children if g.dep_ == "pobj"]
+        """"claimed by Beijing", and the "Iran" of "Iran-backed"."""
+        agents = [g for c in self.trigger.children if c.dep_ == "agent" or
+                  (c.dep_ == "prep" and c.lower_ == "by") for g in c.children if g.dep_ == "pobj"]
+        if self.trigger.dep_ == "amod":
+            agents += [c for c in self.trigger.children if c.dep_ in ("npadvmod", "compound") and c.i < self.trigger.i]
+        return agents
 
     def _clause_of(self, trigger: Token) -> Token | None:
         """The verb whose modality a trigger shares: itself, or for a noun the

@@ -213,7 +213,7 @@ class ReferenceResolver:
         """"the Chinese action": a nationality word modifying a thing."""
         spans, entities = [], doc._.get(ENTITIES_EXT)
         for token in doc:
-            country = self.kb.demonyms.get(token.lower_) if token.dep_ == "amod" else None
+            country = self.kb.demonyms.get(token.lower_) if token.dep_ in ("amod", "npadvmod") else None
             if country:
                 spans.append(Span(doc, token.i, token.i + 1, label="nationality", kb_id=country))
                 entities.setdefault(country, self.kb.entity(country))
