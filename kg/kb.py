@@ -68,6 +68,7 @@ class IssueSpec:
     # states whose name or nationality may qualify a one-word trigger; any
     # other one means another thing ("German reunification" is not Taiwan's)
     parties: frozenset[str] = frozenset()
+    broader: str | None = None  # key of a more general issue
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 COUNTRY_FIELDS = {"label", "aliases", "capitals", "demonyms", "descriptions", "wikidata"}
 ORG_FIELDS = {"key", "name", "aliases", "country", "descriptions", "speaks_for", "wikidata"}
 PERSON_FIELDS = {"name", "aliases", "country", "org", "positions", "family_name_first", "wikidata"}
-ISSUE_FIELDS = {"key", "label", "triggers", "country", "scoped", "wikidata", "parties"}
+ISSUE_FIELDS = {"key", "label", "triggers", "country", "scoped", "wikidata", "parties", "broader"}
 ROLE_FIELDS = {"title", "variants", "descriptions", "acts_for_state"}
 
 
@@ -240,7 +241,11 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
         parties = {country_key(c, where) for c in issue.get("parties") or ()} | {country}
         issues[key] = IssueSpec(entity, _tuple(issue.get("triggers")), country=country,
                                 scoped=bool(issue.get("scoped")),
-                                parties=frozenset(parties - {None}) if issue.get("parties") else frozenset())
+                                parties=frozenset(parties - {None}) if issue.get("parties") else frozenset(),
+                                broader=f"issue/{issue['broader']}" if issue.get("broader") else None)
+    for key, spec in issues.items():
+        if spec.broader and spec.broader not in issues:
+            raise KnowledgeBaseError(f"{issues_file}: {key}: broader issue {spec.broader!r} is not in the file")
     roles_file = kb_dir / "roles.yaml"
     role_data = _read_yaml(roles_file) or {}
     roles = []
@@ -363,6 +368,31 @@ def _person_aliases(entries: Mapping[str, KbEntry]) -> dict[str, str]:
             for name in (entry.entity.label, *entry.aliases):
                 keys_by_name.setdefault(fold(name), set()).add(key)
     return {name: next(iter(keys)) for name, keys in keys_by_name.items() if len(keys) == 1}
+
+
+@dataclass(frozen=True)
+class IssueScheme:
+    """How issues nest (skos:broader), read without the rest of the knowledge base."""
+
+    broader: Mapping[str, str]  # issue key -> its more general issue
+    labels: Mapping[str, str]  # issue key -> label
+    scoped: frozenset[str]  # general issues that have per-country ones
+
+    def broader_of(self, key: str) -> str | None:
+        """"issue/gaza-war" -> "issue/middle-east-conflict";
+        "issue/north-korea-nuclear-programme" -> "issue/nuclear-programme"."""
+        if key in self.broader:
+            return self.broader[key]
+        return next((base for base in self.scoped if key.endswith("-" + base.split("/", 1)[1])
+                     and key != base), None)
+
+
+def issue_scheme(root: Path = ONTOLOGY_DIR) -> IssueScheme:
+    data = _read_yaml(root / "kb" / "issues.yaml") or {}
+    issues = [i for i in data.get("issues") or [] if isinstance(i, dict) and i.get("key")]
+    return IssueScheme({f"issue/{i['key']}": f"issue/{i['broader']}" for i in issues if i.get("broader")},
+                       {f"issue/{i['key']}": str(i.get("label")) for i in issues},
+                       frozenset(f"issue/{i['key']}" for i in issues if i.get("scoped")))
 
 
 def ontology_version(root: Path = ONTOLOGY_DIR) -> str:

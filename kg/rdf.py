@@ -85,6 +85,7 @@ SUBJECT, PREDICATE, OBJECT = Iri(RDF_NS + "subject"), Iri(RDF_NS + "predicate"),
 DERIVED_FROM, EVIDENCE = Iri(PROV_NS + "wasDerivedFrom"), Iri(DIP + "evidence")
 CONFIDENCE, SOURCE = Iri(DIP + "confidence"), Iri(DCTERMS_NS + "source")
 DOCUMENT, ASSERTION, CONCEPT = Iri(DIP + "Document"), Iri(DIP + "Assertion"), Iri(SKOS_NS + "Concept")
+BROADER = Iri(SKOS_NS + "broader")
 RELATION_IRIS = {name: Iri(DIP + name) for name in RELATIONS}
 
 
@@ -117,6 +118,7 @@ def confidence_literal(confidence: float) -> Lit:
 
 def statements(kg: KnowledgeGraph) -> Iterator[Statement]:
     """Entities, documents, direct triples and Assertion nodes (may repeat)."""
+    yield from _issue_scheme(kg)
     for key, entity in kg.entities.items():
         node = entity_iri(key)
         yield node, TYPE, Iri(DIP + entity.kind)
@@ -129,6 +131,22 @@ def statements(kg: KnowledgeGraph) -> Iterator[Statement]:
             yield node, SAME_AS, Iri(WD_NS + entity.wikidata)
     for doc in kg.documents:
         yield from _document(doc)
+
+
+def _issue_scheme(kg: KnowledgeGraph) -> Iterator[Statement]:
+    """skos:broader from each issue to its more general one, up the scheme
+    (a general issue no article names is still in the scheme, labelled)."""
+    from kg.kb import issue_scheme
+
+    scheme = issue_scheme()
+    for key in [k for k, e in kg.entities.items() if e.kind == "Issue"]:
+        while (broader := scheme.broader_of(key)) is not None:
+            yield entity_iri(key), BROADER, entity_iri(broader)
+            if broader not in kg.entities:
+                yield entity_iri(broader), TYPE, Iri(DIP + "Issue")
+                yield entity_iri(broader), TYPE, CONCEPT
+                yield entity_iri(broader), LABEL, Lit(scheme.labels.get(broader, broader))
+            key = broader
 
 
 def _document(doc: DocumentResult) -> Iterator[Statement]:

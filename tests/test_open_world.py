@@ -128,3 +128,21 @@ def test_body_needs_a_state(read):
 ])
 def test_reported_speech_and_shared_readings(read, text, expected):
     assert _content(read, text) == expected
+
+
+def test_issue_scheme_relates_specific_issues_to_general_ones(extractor, tmp_path):
+    """skos:broader in the Turtle: a known narrower issue, and a per-country one."""
+    import rdflib
+
+    from kg.build import build
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Egypt voiced concern about the war in Gaza. Japan raised North Korea's nuclear programme.", encoding="utf-8")
+    build([tmp_path / "in"], tmp_path / "out", extractor=extractor, formats=["turtle"])
+    g = rdflib.Graph().parse(tmp_path / "out" / "graph.ttl")
+    broader = rdflib.URIRef("http://www.w3.org/2004/02/skos/core#broader")
+    res = "https://w3id.org/diplomacy-kg/id/issue/"
+    pairs = {(str(s)[len(res):], str(o)[len(res):]) for s, o in g.subject_objects(broader)}
+    assert ("gaza-war", "middle-east-conflict") in pairs
+    assert ("north-korea-nuclear-programme", "nuclear-programme") in pairs
