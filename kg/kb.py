@@ -92,13 +92,14 @@ class KnowledgeBase:
     reporting_verbs: frozenset[str] = frozenset()  # "say", "tell": their subject speaks
     bodies: Mapping[str, str] = field(default_factory=dict)  # "ministry of foreign affairs" -> "Foreign Ministry"
     demonym_of: Mapping[str, str] = field(default_factory=dict)  # country key -> "Chinese"
+    state_bodies: Mapping[str, Entity] = field(default_factory=dict)  # "organization/china-foreign-ministry"
 
     def entity(self, key: str) -> Entity | None:
         entry = self.entries.get(key)
         if entry:
             return entry.entity
         issue = self.issues.get(key)
-        return issue.entity if issue else None
+        return issue.entity if issue else self.state_bodies.get(key)
 
     def person_named(self, name: str) -> str | None:
         """The known person a full name or alias denotes, if exactly one,
@@ -209,6 +210,8 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
                                country=country_key(org.get("country"), where),
                                descriptions=_lower(org.get("descriptions")),
                                speaks_for=country_key(org.get("speaks_for"), where))
+    bodies = _bodies(kb_dir / "bodies.yaml")
+    state_bodies = _state_bodies(entries, bodies, demonym_of)
     people_file = kb_dir / "people.yaml"
     for n, person in enumerate(_entries(people_file), 1):
         where = _where(people_file, n, person, "name")
@@ -217,8 +220,9 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
         _check_new(key, entries, where)
         entity = Entity(key, "Person", str(person["name"]), _wikidata(person, where))
         org = person.get("org")
-        if org is not None and f"organization/{org}" not in entries:
-            raise KnowledgeBaseError(f"{where}: unknown organization {org!r}")
+        if org is not None and f"organization/{org}" not in entries and f"organization/{org}" not in state_bodies:
+            raise KnowledgeBaseError(f"{where}: unknown organization {org!r} (neither in organizations.yaml "
+                                     f"nor a state's body such as china-foreign-ministry)")
         entries[key] = KbEntry(entity, _tuple(person.get("aliases")),
                                country=country_key(person.get("country"), where),
                                org=f"organization/{org}" if org else None,
@@ -267,10 +271,28 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
                                  for w in t.split() if len(w) > 1 and w.isalpha() and w.isupper()),
         title_words=frozenset(w for r in roles for v in r.variants for w in v.split()) | {"affairs"},
         reporting_verbs=frozenset(_lower(references.get("reporting_verbs"))),
-        bodies=_bodies(kb_dir / "bodies.yaml"), demonym_of=demonym_of)
+        bodies=bodies, demonym_of=demonym_of, state_bodies=state_bodies)
 
 
 BODY_FIELDS = {"name", "variants"}
+
+
+def state_body(state: Entity, body: str, demonym: str | None) -> Entity:
+    """The body `body` ("Foreign Ministry") of a state: one node per state and body."""
+    key = f"organization/{state.key.split('/', 1)[1]}-{slugify(body)}"
+    return Entity(key, "Organization", f"{demonym or state.label} {body}")
+
+
+def _state_bodies(entries: Mapping[str, KbEntry], bodies: Mapping[str, str],
+                  demonym_of: Mapping[str, str]) -> dict[str, Entity]:
+    """Every state's every body, by key, so people can be said to speak for one."""
+    found = {}
+    for key, entry in entries.items():
+        if entry.entity.kind == "Country":
+            for body in set(bodies.values()):
+                made = state_body(entry.entity, body, demonym_of.get(key))
+                found[made.key] = made
+    return found
 
 
 def _bodies(path: Path) -> dict[str, str]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.entities.mentions import (ENTITIES_EXT, MENTIONS, NAMES_EXT, VIA_NAME, Mention, add_mention, kind_of, mentions_of,
                                   token_index)
-from kg.kb import KnowledgeBase, slugify
+from kg.kb import KnowledgeBase, slugify, state_body
 from kg.model import Entity
 
 QUALIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
@@ -85,12 +85,13 @@ class BodyReader:
     def _make(self, start: int, end: int, state: str, name: str, place: tuple[int, str] | None,
               written: str) -> Body:
         """The body `name` of `state` ("Foreign Ministry" of China), as written."""
-        demonym = self.kb.demonym_of.get(state) or self.kb.entity(state).label
-        country = self.kb.entity(state).label
+        country = self.kb.entity(state)
+        body = state_body(country, name, self.kb.demonym_of.get(state))
+        demonym = body.label.removesuffix(" " + name)
         where = f" in {place[1]}" if place else ""
-        key = f"organization/{state.split('/', 1)[1]}-{slugify(name)}" + (f"-{slugify(place[1])}" if place else "")
-        names = (f"{demonym} {written}", f"{country}'s {name}", f"{demonym} {name}")
-        return Body(start, place[0] if place else end, key, f"{demonym} {name}{where}", state, names)
+        key = body.key + (f"-{slugify(place[1])}" if place else "")
+        names = (f"{demonym} {written}", f"{country.label}'s {name}", body.label)
+        return Body(start, place[0] if place else end, key, body.label + where, state, names)
 
     def _nation(self, tok: Token, mentions: list[Mention], actor_at: list[int]) -> str | None:
         key = mentions[actor_at[tok.i]].key if actor_at[tok.i] >= 0 else None
