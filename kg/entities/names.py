@@ -59,6 +59,8 @@ def make_name_linker(nlp: Language, name: str) -> NameLinker:
 def _link(doc: Doc, ent: Span, kb: KnowledgeBase, surnames: dict[str, list[str]],
           title_words: frozenset[str]) -> None:
     ent_id = ent.ent_id_
+    if ent.label_ == "PERSON":
+        ent = _without_leading_title(ent, title_words | kb.official_words)
     text = clean_name(ent)
     if ent_id:
         key = ent_id.removesuffix(CAPITAL_MARK)
@@ -111,6 +113,15 @@ def _surnames(parts: list[str], entry: KbEntry | None) -> list[str]:
     if entry:
         return [parts[0] if entry.family_name_first else parts[-1]]
     return [parts[-1], parts[0]]
+
+
+def _without_leading_title(ent: Span, title_words: frozenset[str]) -> Span:
+    """"Spokesperson Wang Wenbin", "President Joe Biden" found whole by the
+    statistical model: the name is what follows the title, which kg_titles reads."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in title_words:
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
 
 
 def _inside_issue_name(ent: Span, issue_spans: list[Span]) -> bool:

@@ -45,9 +45,12 @@ class TitleReader:
 
         roles: list[RoleMention] = []
         prefixed: dict[int, str] = {}  # a name's root token -> the state its title named
+        def person_at(i: int) -> bool:
+            return actor_at[i] >= 0 and kind_of(mentions[actor_at[i]].key) == "Person"
+
         for m in mentions:
             if m.via == VIA_NAME and kind_of(m.key) == "Person":
-                roles.extend(self._roles_of(doc[m.start:m.end], m, actor_key, prefixed))
+                roles.extend(self._roles_of(doc[m.start:m.end], m, actor_key, prefixed, person_at))
         entities = doc._.get(ENTITIES_EXT)
         for role in roles:  # the bodies acted for are entities of this article
             if role.body and role.body not in entities:
@@ -55,9 +58,10 @@ class TitleReader:
         doc._.set(ROLES_EXT, roles)
         return doc
 
-    def _roles_of(self, ent: Span, m: Mention, actor_key, prefixed: dict[int, str]) -> Iterator[RoleMention]:
+    def _roles_of(self, ent: Span, m: Mention, actor_key, prefixed: dict[int, str],
+                  person_at) -> Iterator[RoleMention]:
         read = False
-        for words, confidence in title_phrases(ent):
+        for words, confidence in title_phrases(ent, person_at):
             reading = read_title(words, self.kb, actor_key)
             if reading:
                 read = True
@@ -86,23 +90,26 @@ def role_mentions(person: str, reading: TitleReading, token: int, confidence: fl
         return
     body = reading.org or reading.country
     entry = kb.entries.get(person)
-    if reading.title and not body and entry and entry.country:
-        # "President Joe Biden": an office of a state, whose state the knowledge base knows
+    if reading.title and not body and entry and (entry.org or entry.country):
+        # "President Joe Biden", "spokesperson Wang Wenbin": an office whose state
+        # or body the knowledge base knows
         yield RoleMention(person, reading.title, None, entry.country, token, confidence)
-        yield RoleMention(person, None, entry.country, entry.country, token, round(confidence * KNOWN_STATE, 2))
+        yield RoleMention(person, None, entry.org or entry.country, entry.country, token,
+                          round(confidence * KNOWN_STATE, 2))
     elif reading.title or body:
         yield RoleMention(person, reading.title, body, reading.country, token, confidence)
 
 
-def title_phrases(ent: Span) -> Iterator[tuple[list[Token], float]]:
+def title_phrases(ent: Span, person_at) -> Iterator[tuple[list[Token], float]]:
     """The words before a name ("Chinese President") and an apposition after
-    it ("Wang Yi, China's foreign minister,")."""
+    it ("Wang Yi, China's foreign minister,"); `person_at(i)` says whether
+    token i names a person (where the words before stop)."""
     doc = ent.doc
     before: list[Token] = []
     i = ent.start - 1
     while i >= ent.sent.start and len(before) < MAX_TITLE_WORDS:
         tok = doc[i]
-        if not _title_word(tok) or tok.ent_type_ == "PERSON":
+        if not _title_word(tok) or person_at(i):
             break
         before.insert(0, tok)
         i -= 1
