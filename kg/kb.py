@@ -57,6 +57,7 @@ class Role:
     variants: tuple[str, ...]  # lower-case
     descriptions: tuple[str, ...]  # lower-case
     acts_for_state: bool = True
+    posted: bool = False  # an envoy: the body named is where they serve, the state whom they serve
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,11 @@ class KnowledgeBase:
     def country_named(self, name: str) -> str | None:
         return self.country_names.get(name)
 
+    @property
+    def posted_titles(self) -> frozenset[str]:
+        """Envoys' titles: "Russia's UN ambassador" serves Russia."""
+        return frozenset(r.title for r in self.roles if r.posted)
+
     def titles_described_by(self, words: str) -> frozenset[str]:
         """The titles a description names: "secretary of state", "top diplomat"."""
         return frozenset(r.title for r in self.roles if words in r.variants or words in r.descriptions)
@@ -164,7 +170,7 @@ COUNTRY_FIELDS = {"label", "aliases", "capitals", "demonyms", "descriptions", "w
 ORG_FIELDS = {"key", "name", "aliases", "country", "descriptions", "speaks_for", "wikidata"}
 PERSON_FIELDS = {"name", "aliases", "country", "org", "positions", "family_name_first", "wikidata"}
 ISSUE_FIELDS = {"key", "label", "triggers", "country", "scoped", "wikidata", "parties", "broader"}
-ROLE_FIELDS = {"title", "variants", "descriptions", "acts_for_state"}
+ROLE_FIELDS = {"title", "variants", "descriptions", "acts_for_state", "posted"}
 
 
 def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
@@ -257,7 +263,8 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
         where = _where(roles_file, n, r, "title")
         _check_fields(r, ROLE_FIELDS, ("title",), where)
         roles.append(Role(str(r["title"]), _lower(r.get("variants")) or (str(r["title"]).lower(),),
-                          _lower(r.get("descriptions")), bool(r.get("acts_for_state", True))))
+                          _lower(r.get("descriptions")), bool(r.get("acts_for_state", True)),
+                          bool(r.get("posted"))))
     references = _read_yaml(kb_dir / "references.yaml") or {}
     return KnowledgeBase(
         entries, issues, tuple(roles), demonyms,

@@ -57,13 +57,31 @@ def newline_sentences(doc: Doc) -> Doc:
 
     text = doc.text
     breaks = [i for i, c in enumerate(text) if c == "\n"] if "\n" in text else []
-    if not breaks:
-        return doc
     starts = doc.to_array([IDX]).ravel()
-    for i in set(np.searchsorted(starts, np.array(breaks) + 1).tolist()):
+    lines = {0} | set(np.searchsorted(starts, np.array(breaks, dtype=np.int64) + 1).tolist())
+    for i in sorted(lines):
         if 0 < i < len(doc) and not doc[i].is_space:
             doc[i].is_sent_start = True
+        end = _dateline_end(doc, i)
+        if end:
+            doc[end].is_sent_start = True
     return doc
+
+
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """"CARACAS, Venezuela — Several countries...": the story begins after the
+    dash that closes a dateline in capitals (the dateline stands alone)."""
+    if start >= len(doc) or not (doc[start].is_upper and len(doc[start]) > 2 and doc[start].is_alpha):
+        return None
+    for tok in doc[start + 1:min(len(doc), start + 10)]:
+        if tok.text in DATELINE_DASHES and tok.i + 1 < len(doc):
+            return tok.i + 1
+        if tok.text in (".", "\n") or "\n" in tok.text:
+            return None
+    return None
 
 
 class GluedWords:

@@ -45,10 +45,10 @@ def open_issue(token: Token, ents: DocMentions, vague: frozenset[str]) -> OpenIs
     words = _phrase(token)
     if words is None:
         return None
-    kept = [t for t in words if not _belongs_to_someone(t, ents)]
+    kept = [t for t in words if not _belongs_to_someone(t, ents) and t.tag_ not in ("JJS", "JJR", "RBS")]
     while kept and kept[0].lemma_.lower() in vague:  # "several exports", "major line of"
         kept = kept[1:]
-    if not kept or all(t.lemma_.lower() in vague for t in kept):
+    if not kept or kept[0].pos_ == "ADP" or all(t.lemma_.lower() in vague for t in kept):
         return None
     label = " ".join(t.text for t in kept)
     label = label[0].upper() + label[1:]

@@ -265,8 +265,9 @@ class _MatchReader:
             relation = self.p.negated
         evidence = self.trigger.sent.text.strip()
         for subj, obj, discount in self._pairs(relation):
-            if subj.key == obj.key or self.p.speaker_subject and self.ents.states.get(subj.key) == obj.key:
-                continue  # no one urges themselves; a speaker's "we must" is no demand on others
+            if subj.key == obj.key or self.ents.states.get(subj.key) == obj.key \
+                    or self.ents.states.get(obj.key) == subj.key:
+                continue  # no one meets, urges or criticises themselves or the state they act for
             confidence = round(self.p.confidence * discount, 2)
             yield Fact(subj.key, relation, obj.key, evidence, confidence)
 
@@ -310,13 +311,18 @@ class _MatchReader:
             found = [m for t in (token, *token.conjuncts) for c in t.children
                      if c.dep_ == "prep" and c.lower_ in self.p.object_preps
                      for g in c.children if g.dep_ == "pobj" for m in self._actors(g)]
-        if not found and self.p.open_issues:
+        if not found and self.p.open_issues and not self._modifies(token):
             found = self._open_issues(token)
         if not found and allowed & ACTORS and self._owned_thing(token):
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
         if self.p.objects:
             found = [m for m in found if kind_of(m.key) in self.p.objects]
         return found
+
+    def _modifies(self, token: Token) -> bool:
+        """"the Iran-backed group": the trigger is part of the object's phrase,
+        which is then no topic of its own."""
+        return self.trigger.dep_ in ("acl", "amod") and self.trigger.head == token
 
     def _owned_thing(self, token: Token) -> bool:
         """"backed Sweden's NATO membership", "opposed the EU loan": where a
@@ -344,7 +350,7 @@ class _MatchReader:
                         for c in self.trigger.children)
         if addressed or len(subjects) != 1:
             return []
-        other = counterpart(self.doc, self.ents, subjects[0].key, self.trigger)
+        other = counterpart(self.doc, self.ents, subjects[0].key, self.trigger, look_back=False)
         return [other] if other else []
 
     def _subjects(self) -> tuple[list[Mention], float]:
@@ -380,7 +386,7 @@ class _MatchReader:
             quote_speaker(self.trigger.sent, self.ents, self.rules.reporting_verbs)
         if speaker is None:
             return []
-        other = counterpart(self.doc, self.ents, speaker.key, self.trigger)
+        other = counterpart(self.doc, self.ents, speaker.key, self.trigger, look_back=True)
         return [speaker, other] if other else []
 
     def _subject_token(self) -> tuple[Token | None, float]:
@@ -499,15 +505,15 @@ class _MatchReader:
             return mention
         if tok.i in self.ents.nationalities and tok.dep_ == "npadvmod":  # "Iranian-backed"
             return Mention(tok.i, tok.i + 1, self.ents.nationalities[tok.i], tok.text, "nationality")
+        for c in tok.children:  # "the capital, Honiara", "the Chairman ..., Zhao Leji,", named before whose it is
+            if c.dep_ == "appos" and self.ents.actor(c.i) is not None and self.ents.actor(c.i).via != "pronoun":
+                return self.ents.actor(c.i)
         for c in tok.children:
             owner = self.ents.actor(c.i) if c.dep_ in ("poss", "compound") else None
             if owner is not None and owner.via != "pronoun":  # not "its stance"
                 return owner
         if tok.dep_ == "appos":
             return self.ents.actor(tok.head.i)
-        for c in tok.children:  # "the capital, Honiara", "the Chairman ..., Zhao Leji,"
-            if c.dep_ == "appos" and self.ents.actor(c.i) is not None and self.ents.actor(c.i).via != "pronoun":
-                return self.ents.actor(c.i)
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":  # "Taiwan, which is claimed by"
             return self.ents.actor(tok.head.head.i)
         following = self.ents.actor(tok.i + 1) if tok.i + 1 < len(self.doc) else None
@@ -600,9 +606,10 @@ def quote_speaker(sent, ents: DocMentions, reporting_verbs: frozenset[str]) -> M
     return None
 
 
-def counterpart(doc: Doc, ents: DocMentions, speaker: str, trigger: Token) -> Mention | None:
+def counterpart(doc: Doc, ents: DocMentions, speaker: str, trigger: Token, *, look_back: bool) -> Mention | None:
     """The other side for `speaker`: an actor of another state named in the
-    same sentence, else the last person of another state
+    same sentence; with `look_back` (a "we" that speaks for two sides), else
+    the last person of another state
     named in the sentences just before, else the last state or body. Never a
     guess the text does not support (such as the country named most)."""
     own = ents.states.get(speaker, speaker if speaker.startswith("country/") else None)
@@ -614,8 +621,8 @@ def counterpart(doc: Doc, ents: DocMentions, speaker: str, trigger: Token) -> Me
 
     sent = trigger.sent
     in_sentence = [m for m in ents.mentions if sent.start <= m.start < sent.end and other(m)]
-    if in_sentence:
-        return in_sentence[0]
+    if in_sentence or not look_back:
+        return in_sentence[0] if in_sentence else None
     window_start = sent.start
     for _ in range(COUNTERPART_LOOKBACK):
         if window_start == 0:

@@ -47,6 +47,8 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
             org = key
     tail = [w for w in tail if w.text not in POSSESSIVE]
     title, acts = _match_role(tail, kb)
+    if country and org and title in kb.posted_titles:
+        org = None  # "Russia's UN ambassador" serves Russia at the UN
     if title is None:
         # "China's Xi" names the state; "Chinese artist X" only a nationality
         acts = not tail or tail[-1].lower_ in kb.official_words

@@ -46,7 +46,7 @@ class NameLinker:
         issue_spans = list(doc.spans.get(ISSUES_KEY, ()))
         titles = self.kb.title_words
         for ent in doc.ents:
-            if ent.label_ in NAME_LABELS and not _inside_issue_name(ent, issue_spans):
+            if ent.label_ in NAME_LABELS and not _inside_issue_name(ent, issue_spans) and not _dateline(ent):
                 _link(doc, ent, self.kb, surnames, titles)
         return doc
 
@@ -122,6 +122,15 @@ def _without_leading_title(ent: Span, title_words: frozenset[str]) -> Span:
     while start < ent.end - 1 and ent.doc[start].lower_ in title_words:
         start += 1
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
+
+
+def _dateline(ent: Span) -> bool:
+    """"CARACAS, Venezuela —": the place in capitals that opens a news story."""
+    doc = ent.doc
+    at_line_start = ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws or doc[ent.start - 1].is_space
+    follows = doc[ent.end].text if ent.end < len(doc) else ""
+    return at_line_start and follows in (",", "(", "—", "-") and all(t.is_upper or not t.is_alpha for t in ent) \
+        and sum(t.is_alpha for t in ent) > 0 and ent.label_ != "PERSON"
 
 
 def _inside_issue_name(ent: Span, issue_spans: list[Span]) -> bool:
