@@ -117,7 +117,7 @@ class GluedWords:
 
     def _known(self, rest: str) -> bool:
         name = _NAME_PART.match(rest)
-        return bool(name) and (self.kb.country_named(name[0]) is not None
+        return bool(name) and (self.kb.country_named(name[0]) is not None or name[0].lower() in self.kb.demonyms
                                or self.kb.person_named(name[0]) is not None)
 
 

@@ -48,8 +48,8 @@ def open_issue(token: Token, ents: DocMentions, vague: frozenset[str]) -> OpenIs
     kept = [t for t in words if not _belongs_to_someone(t, ents) and t.tag_ not in ("JJS", "JJR", "RBS")]
     while kept and kept[0].lemma_.lower() in vague:  # "several exports", "major line of"
         kept = kept[1:]
-    if not kept or kept[0].pos_ == "ADP" or all(t.lemma_.lower() in vague for t in kept):
-        return None
+    if not kept or kept[0].pos_ == "ADP" or all(t.lemma_.lower() in vague or t.pos_ == "ADJ" for t in kept):
+        return None  # "the matter", "provocative actions", "cautious hopes": nothing specific
     label = " ".join(t.text for t in kept)
     label = label[0].upper() + label[1:]
     return OpenIssue(words[0].i, words[-1].i + 1, f"issue/{slugify(label.lower())}", label)

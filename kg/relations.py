@@ -192,8 +192,16 @@ def extract_facts(doc: Doc, rules: Rules, kb: KnowledgeBase) -> list[Fact]:
             facts[key] = fact
     for fact in _shared_with_partners(list(facts.values()), rules.shared_with_partners):
         facts.setdefault((fact.subject, fact.relation, fact.obj, fact.evidence), fact)
-    _record_open_issues(doc, opened.values())
-    return list(facts.values())
+    kept = _known_before_open(list(facts.values()), opened)
+    _record_open_issues(doc, [opened[k] for k in {f.obj for f in kept} if k in opened])
+    return kept
+
+
+def _known_before_open(facts: list[Fact], opened: dict[str, "OpenIssue"]) -> list[Fact]:
+    """An issue no list names is a fallback: where the same subject has the
+    same relation to a known issue or an actor in the sentence, it goes."""
+    known = {(f.subject, f.relation, f.evidence) for f in facts if f.obj not in opened}
+    return [f for f in facts if f.obj not in opened or (f.subject, f.relation, f.evidence) not in known]
 
 
 def _shared_with_partners(facts: list[Fact], relations: frozenset[str]) -> Iterator[Fact]:

@@ -244,7 +244,7 @@ def varied_html(tmp_path_factory, extractor):
     """About 300 entities from varied articles: the seeds, the corpus of other
     actors and issues, and generated wire stories."""
     out = tmp_path_factory.mktemp("varied")
-    generate(110, out / "generated")
+    generate(60, out / "generated")
     result = build([SEEDS, ROOT / "tests" / "corpus", out / "generated"], out / "build", extractor=extractor,
                    formats=("html",))
     assert 250 <= len(result.graph.entities) <= 360
