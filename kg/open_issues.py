@@ -20,7 +20,7 @@ from kg.entities.mentions import DocMentions
 from kg.kb import slugify
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod"})
-OF_PREPS = frozenset({"of", "to", "on", "for", "against", "with", "from", "in"})
+OF_PREPS = frozenset({"of", "to", "on", "against"})
 DESCEND_PREPS = frozenset({"of", "over", "about", "on", "regarding", "concerning", "around", "by"})
 DROPPED_TAGS = frozenset({"DT", "PRP$", "WDT", "POS", "PDT"})
 MAX_WORDS = 7

@@ -146,3 +146,36 @@ def test_issue_scheme_relates_specific_issues_to_general_ones(extractor, tmp_pat
     pairs = {(str(s)[len(res):], str(o)[len(res):]) for s, o in g.subject_objects(broader)}
     assert ("gaza-war", "middle-east-conflict") in pairs
     assert ("north-korea-nuclear-programme", "nuclear-programme") in pairs
+
+
+@pytest.mark.parametrize("text, expected", [
+    # X-backed Y: X supports Y
+    ("Iran-backed Houthi rebels fired missiles at the ship.", {("Iran", "supports", "Houthis")}),
+    # no relation between a person and the state they act for
+    ("Chinese President Xi Jinping met China's business leaders.", set()),
+])
+def test_structures_of_wire_copy(read, text, expected):
+    assert _content(read, text) == expected
+
+
+def test_dateline_is_no_actor(read):
+    result, facts = read("CARACAS, Venezuela — Spain criticised Russia on Monday.")
+    assert ("Spain", "criticized", "Russia") in facts
+    assert not [e for e in result.entities if e.label.upper() == "CARACAS"]
+
+
+def test_envoy_serves_their_state_at_a_body(read):
+    _, facts = read("Russia's UN ambassador Vasily Nebenzya rejected the draft resolution.")
+    assert ("Vasily Nebenzya", "represents", "Russia") in facts
+    assert ("Vasily Nebenzya", "represents", "United Nations") not in facts
+
+
+def test_title_read_into_a_name_is_a_title(read):
+    _, facts = read("Spokesperson Wang Wenbin criticised the report.")
+    assert ("Wang Wenbin", "holdsPosition", "Spokesperson") in facts
+
+
+def test_open_issue_yields_to_a_known_issue_in_the_sentence(read):
+    _, facts = read("Japan raised concerns about the pace of North Korea's nuclear programme.")
+    concerns = {f[2] for f in facts if f[1] == "raisedConcernAbout"}
+    assert concerns == {"North Korea nuclear programme"}
