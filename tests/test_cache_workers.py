@@ -3,7 +3,6 @@ damaged cache entry is read again."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
-import resource
 import shutil
 import signal
 import subprocess

@@ -5,7 +5,7 @@ import json
 
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF
 
 from kg.query import load_store, named_queries, query_text, run
 from kg.validate import validate

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities.mentions import (ENTITIES_EXT, MENTIONS, NAMES_EXT, VIA_NAME, Mention, add_mention, kind_of, mentions_of,
+from kg.entities.mentions import (KnowledgeComponent, ENTITIES_EXT, MENTIONS, NAMES_EXT, VIA_NAME, Mention, add_mention, kind_of, mentions_of,
                                   token_index)
-from kg.kb import KnowledgeBase, slugify, state_body
+from kg.kb import slugify, state_body
 from kg.model import Entity
 
 QUALIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
@@ -35,10 +35,7 @@ class Body:
     names: tuple[str, ...] = ()  # other names it goes by: "Indian Ministry of External Affairs"
 
 
-class BodyReader:
-    def __init__(self) -> None:
-        self.kb: KnowledgeBase | None = None
-
+class BodyReader(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_of(doc)
         actor_at = token_index(mentions, len(doc), issues=False)

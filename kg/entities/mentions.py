@@ -20,9 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Span
 
 from kg.model import Entity
+
+if TYPE_CHECKING:
+    from kg.kb import KnowledgeBase
 
 MENTIONS = "kg_mentions"
 NATIONALITIES = "kg_nationalities"
@@ -46,6 +51,14 @@ KINDS = {"person": "Person", "country": "Country", "organization": "Organization
 def kind_of(key: str) -> str:
     """The entity kind an IRI key names: "person/x" is a Person."""
     return KINDS[key.split("/", 1)[0]]
+
+
+class KnowledgeComponent:
+    """A pipeline component that reads the knowledge base it is given once
+    (`nlp.add_pipe(name).kb = kb`), not per call."""
+
+    def __init__(self) -> None:
+        self.kb: "KnowledgeBase | None" = None
 
 
 def register_extensions() -> None:

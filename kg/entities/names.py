@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.entities.mentions import (ENTITIES_EXT, MENTIONS, NAMES_EXT, VIA_CAPITAL, VIA_NAME, VIA_PLACE, add_mention,
+from kg.entities.mentions import (KnowledgeComponent, ENTITIES_EXT, MENTIONS, NAMES_EXT, VIA_CAPITAL, VIA_NAME, VIA_PLACE, add_mention,
                                   register_extensions)
 from kg.entities.triggers import ISSUES_KEY
 from kg.kb import KbEntry, KnowledgeBase, slugify
@@ -33,10 +33,7 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "ins
 MAX_ORG_TOKENS = 6
 
 
-class NameLinker:
-    def __init__(self) -> None:
-        self.kb: KnowledgeBase | None = None
-
+class NameLinker(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         doc._.set(ENTITIES_EXT, {})

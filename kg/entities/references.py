@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities.mentions import (ENTITIES_EXT, NATIONALITIES, PAIRS, ROLES_EXT, VIA_DESCRIPTION, VIA_NAME,
+from kg.entities.mentions import (KnowledgeComponent, ENTITIES_EXT, NATIONALITIES, PAIRS, ROLES_EXT, VIA_DESCRIPTION, VIA_NAME,
                                   VIA_PRONOUN, Mention, add_mention, kind_of, mentions_of, token_index)
 from kg.entities.names import CAPITAL_MARK
 from kg.entities.roles import role_mentions
-from kg.kb import KnowledgeBase
 from kg.titles import POSSESSIVE, TitleReading, read_title
 from kg.tokens import word_in
 
@@ -61,10 +60,7 @@ class _Reading:
             self.thing = m.key
 
 
-class ReferenceResolver:
-    def __init__(self) -> None:
-        self.kb: KnowledgeBase | None = None
-
+class ReferenceResolver(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
         kb = self.kb
         names = mentions_of(doc)

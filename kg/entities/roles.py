@@ -14,7 +14,7 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities.mentions import (ENTITIES_EXT, ROLES_EXT, VIA_NAME, Mention, RoleMention, kind_of, mentions_of,
+from kg.entities.mentions import (KnowledgeComponent, ENTITIES_EXT, ROLES_EXT, VIA_NAME, Mention, RoleMention, kind_of, mentions_of,
                                   register_extensions, token_index)
 from kg.entities.names import CAPITAL_MARK
 from kg.kb import KnowledgeBase
@@ -27,10 +27,7 @@ KNOWN_STATE = 0.9  # the state of an office comes from the knowledge base, not t
 MAX_TITLE_WORDS = 8
 
 
-class TitleReader:
-    def __init__(self) -> None:
-        self.kb: KnowledgeBase | None = None
-
+class TitleReader(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         mentions = mentions_of(doc)

@@ -17,9 +17,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities.mentions import (PAIRS, ROLES_EXT, VIA_PRONOUN, Mention, add_mention, kind_of,
+from kg.entities.mentions import (KnowledgeComponent, PAIRS, ROLES_EXT, VIA_PRONOUN, Mention, add_mention, kind_of,
                                   mentions_of, token_index)
-from kg.kb import KnowledgeBase
 from kg.tokens import child, word_in
 
 SPEAKERS = "kg_speakers"
@@ -28,10 +27,7 @@ SINGULAR = frozenset({"i", "me", "my", "myself"})
 PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 
 
-class SpeakerReader:
-    def __init__(self) -> None:
-        self.kb: KnowledgeBase | None = None
-
+class SpeakerReader(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_of(doc)
         actor_at = token_index(mentions, len(doc), issues=False)

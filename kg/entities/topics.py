@@ -12,17 +12,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.entities.mentions import (ENTITIES_EXT, VIA_ISSUE, VIA_PRONOUN, VIA_TOPIC, Mention, add_mention,
+from kg.entities.mentions import (KnowledgeComponent, ENTITIES_EXT, VIA_ISSUE, VIA_PRONOUN, VIA_TOPIC, Mention, add_mention,
                                   kind_of, mentions_of, token_index)
 from kg.entities.triggers import ISSUES_KEY
 from kg.kb import KnowledgeBase
 from kg.model import Entity
 
 
-class TopicReader:
-    def __init__(self) -> None:
-        self.kb: KnowledgeBase | None = None
-
+class TopicReader(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
         kb = self.kb
         actors = mentions_of(doc)

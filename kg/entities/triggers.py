@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.entities.mentions import KnowledgeComponent
 from kg.kb import KnowledgeBase
 
 ISSUES_KEY = "issues"
@@ -27,10 +28,7 @@ NAME_CONTAINERS = frozenset({"PERSON", "ORG"})
 QUALIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
-class IssueTriggerFilter:
-    def __init__(self) -> None:
-        self.kb: KnowledgeBase | None = None
-
+class IssueTriggerFilter(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
         kb = self.kb
         names = [e for e in (*doc.ents, *doc.spans.get(NER_KEY, ())) if e.label_ in NAME_CONTAINERS]
