@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+import venv
 from pathlib import Path
 
 import pytest
@@ -122,22 +123,31 @@ def test_two_builds_into_one_new_folder_both_succeed(tmp_path):
 
 
 def test_wheel_installed_outside_the_checkout_builds_the_seeds(tmp_path):
-    """A non-editable install carries ontology/: kg runs with no checkout."""
+    """A non-editable install carries ontology/: the `kg` of a fresh virtual
+    environment builds the seeds with no checkout in sight. (The environment
+    borrows the project environment's dependencies through a .pth file, so the
+    test needs no download.)"""
+    import sysconfig
+
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
-                    "-w", str(wheels), str(ROOT)], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+                   check=True, capture_output=True)
     [wheel] = wheels.glob("diplomacy_kg-*.whl")
-    target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
-                    str(wheel)], check=True, capture_output=True)
-    assert (target / "kg" / "ontology" / "kb" / "people.yaml").is_file()
+    env = tmp_path / "env"
+    venv.create(env, with_pip=True)
+    python = env / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], check=True,
+                   capture_output=True)
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+    (Path(site) / "kg_test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    assert (Path(site) / "kg" / "ontology" / "kb" / "people.yaml").is_file()
     work = tmp_path / "elsewhere"
     shutil.copytree(SEEDS, work / "seeds")
-    env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}
-    where = subprocess.run([sys.executable, "-c", "import kg, kg.kb; print(kg.__file__, kg.kb.ONTOLOGY_DIR)"],
-                           cwd=work, env=env, capture_output=True, text=True, check=True)
-    assert str(target) in where.stdout and str(ROOT) not in where.stdout
-    proc = subprocess.run([sys.executable, "-m", "kg", "build", "seeds", "--out", "out", "-q", "--no-cache"],
-                          cwd=work, env=env, capture_output=True, text=True)
+    where = subprocess.run([str(python), "-c", "import kg.kb; print(kg.kb.ONTOLOGY_DIR)"], cwd=work,
+                           capture_output=True, text=True, check=True)
+    assert where.stdout.startswith(site) and str(ROOT) not in where.stdout
+    proc = subprocess.run([str(env / "bin" / "kg"), "build", "seeds", "--out", "out", "-q", "--no-cache"],
+                          cwd=work, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert (work / "out" / "graph.ttl").stat().st_size > 10_000
