@@ -29,9 +29,13 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
     """Read the words before or beside a name. `actor_at(i)` gives the key of
     the known actor covering token i, if any. The state or body comes first
     ("US", "China's", "State Department"), the title after it."""
-    words = [w for w in words if w.lower_ not in HONORIFICS and w.pos_ not in ("DET", "PRON")]
+    words = [w for w in words if w.lower_ not in HONORIFICS and w.pos_ not in ("DET", "PRON")
+             and not (actor_at(w.i) or "").startswith("person/")]  # "Biden's national security advisor"
     if not words or any(w.lower_ in NOT_CURRENT for w in words):
         return None
+    to = next((pos for pos in range(1, len(words)) if words[pos].lower_ == "to"), None)
+    if to is not None:  # "Ambassador to China", "envoy to the UN": where they serve, not whom
+        words = words[:to]
     keys = _bodies(words, kb, actor_at)
     of = next((pos for pos in range(len(words) - 1, 0, -1) if words[pos].lower_ == "of"), None)
     if of is not None and any(keys[of + 1:]) and not any(keys[:of]):

@@ -121,3 +121,18 @@ def test_entities_office_of_an_unknown_person_gives_no_state(read):
     _, facts = read("President Ana Ruiz signed the order on Tuesday.")
     assert ("Ana Ruiz", "holdsPosition", "President") in facts
     assert not [f for f in facts if f[1] == "represents"]
+
+
+@pytest.mark.parametrize("text, person, title, body", [
+    ("Nigeria's President, Bola Tinubu, called for swift action.", "Bola Tinubu", "President", "Nigeria"),
+    ("Australia's Ambassador to China, Graham Fletcher, attended the dinner.", "Graham Fletcher", "Ambassador",
+     "Australia"),
+    ("Biden's national security advisor, Jake Sullivan, stressed the point.", "Jake Sullivan",
+     "National Security Adviser", "United States"),
+])
+def test_entities_title_set_off_by_commas_or_posted_somewhere(read, text, person, title, body):
+    """A title in apposition before the name; "to X" is where an envoy serves;
+    a person's possessive is no part of the title."""
+    _, facts = read(text)
+    assert (person, "holdsPosition", title) in facts
+    assert (person, "represents", body) in facts
