@@ -136,3 +136,8 @@ def test_entities_title_set_off_by_commas_or_posted_somewhere(read, text, person
     _, facts = read(text)
     assert (person, "holdsPosition", title) in facts
     assert (person, "represents", body) in facts
+
+
+def test_entities_representing_a_state_is_represents(read):
+    _, facts = read("Advocate Ana Costa, representing Portugal, presented the case to the court.")
+    assert ("Ana Costa", "represents", "Portugal") in facts

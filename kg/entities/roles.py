@@ -116,7 +116,7 @@ def title_phrases(ent: Span, person_at) -> Iterator[tuple[list[Token], float]]:
     if ent.root.dep_ == "appos" and head.i < ent.start and head.pos_ in ("NOUN", "PROPN") and \
             ent.start > 0 and doc[ent.start - 1].text == ",":  # "Nigeria's President, Bola Tinubu,"
         words = [t for t in head.subtree if t.i < ent.start and not t.is_punct and t.dep_ != "appos"]
-        if 0 < len(words) <= MAX_TITLE_WORDS:
+        if 0 < len(words) <= MAX_TITLE_WORDS + 4:
             yield words, APPOSITION_CONFIDENCE
     end = ent.end
     if end + 1 < ent.sent.end and doc[end].text == ",":
