@@ -273,8 +273,8 @@ class _MatchReader:
             relation = self.p.negated
         evidence = self.trigger.sent.text.strip()
         for subj, obj, discount in self._pairs(relation):
-            if subj.key == obj.key or self.ents.states.get(subj.key) == obj.key \
-                    or self.ents.states.get(obj.key) == subj.key:
+            own_side = self.ents.states.get(subj.key) == obj.key or self.ents.states.get(obj.key) == subj.key
+            if subj.key == obj.key or own_side and relation != "represents":
                 continue  # no one meets, urges or criticises themselves or the state they act for
             confidence = round(self.p.confidence * discount, 2)
             yield Fact(subj.key, relation, obj.key, evidence, confidence)
