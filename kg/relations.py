@@ -83,6 +83,7 @@ class Rules:
     agent_nouns: frozenset[str]
     vague_objects: frozenset[str]
     shared_with_partners: frozenset[str]
+    object_control: frozenset[str]
     matcher: TreeMatcher  # the compiled DependencyMatcher patterns, keyed by pattern index
 
     def matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
@@ -148,7 +149,8 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
     return Rules(patterns, words("modals"), words("hypothetical_governors"),
                  words("hypothetical_marks"), words("negating_governors"),
                  words("light_verbs"), reporting_verbs, words("agent_nouns"),
-                 words("vague_objects"), frozenset(data.get("shared_with_partners") or ()), matcher)
+                 words("vague_objects"), frozenset(data.get("shared_with_partners") or ()),
+                 words("object_control"), matcher)
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -460,17 +462,17 @@ class _MatchReader:
     def _climb_subject(self, verb: Token) -> tuple[Token | None, float]:
         """A clause without a subject takes the one of the clause it hangs from."""
         token = verb
-        for _ in range(4):
+        for _ in range(5):
             if token.dep_ not in CLIMB_DEPS or token.head is token:
                 return None, 1.0
-            if token.dep_ == "xcomp":
-                controller = child(token.head, ("dobj",))
+            if token.dep_ == "xcomp" and word_in(token.head, self.rules.object_control):
+                controller = child(token.head, ("dobj",))  # "asked China to", not "reversed course to"
                 if controller is not None:
                     return controller, INHERITED_DISCOUNT
             token = token.head
             subject = child(token, ("nsubj",))
-            if subject is not None and token.pos_ in ("VERB", "AUX"):
-                return subject, INHERITED_DISCOUNT
+            if subject is not None and token.pos_ in ("VERB", "AUX") and self._actors(subject):
+                return subject, INHERITED_DISCOUNT  # a subject that is no actor ("the result was") is passed
         return None, 1.0
 
     def _actors(self, token: Token) -> list[Mention]:

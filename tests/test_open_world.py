@@ -179,3 +179,15 @@ def test_open_issue_yields_to_a_known_issue_in_the_sentence(read):
     _, facts = read("Japan raised concerns about the pace of North Korea's nuclear programme.")
     concerns = {f[2] for f in facts if f[1] == "raisedConcernAbout"}
     assert concerns == {"North Korea nuclear programme"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an idiom's object does not act: "reversing course to call on"
+    ("Madrid backed the plan before reversing course to call on Brussels to reconsider.",
+     {("Spain", "urged", "European Union")}),
+    # a subject that names no actor is passed on the way up
+    ("Blinken said the result was flawed, calling on Venezuela to publish the tallies.",
+     {("Antony Blinken", "urged", "Venezuela")}),
+])
+def test_subjects_found_up_the_clauses(read, text, expected):
+    assert expected <= _content(read, text)
