@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -112,10 +113,19 @@ class KnowledgeBase:
     def country_named(self, name: str) -> str | None:
         return self.country_names.get(name)
 
-    @property
+    @cached_property
     def posted_titles(self) -> frozenset[str]:
         """Envoys' titles: "Russia's UN ambassador" serves Russia."""
         return frozenset(r.title for r in self.roles if r.posted)
+
+    @cached_property
+    def demonym_words(self) -> frozenset[str]:
+        return frozenset(self.demonyms)
+
+    @cached_property
+    def body_words(self) -> frozenset[str]:
+        """The words that can head a state's body ("ministry", "embassy")."""
+        return frozenset(w for v in self.bodies for w in v.split()) - {"of", "the"}
 
     def titles_described_by(self, words: str) -> frozenset[str]:
         """The titles a description names: "secretary of state", "top diplomat"."""

@@ -17,3 +17,18 @@ def child(token: Token, deps: tuple[str, ...]) -> Token | None:
         if c.dep_ in deps:
             return c
     return None
+
+
+def positions_of(doc, words: frozenset[str]) -> list[int]:
+    """Positions of the tokens whose lower-case form is one of `words`, found
+    on the Doc's arrays: making a Token object for every token costs more
+    than the resolution that needs a few."""
+    import numpy as np
+    from spacy.attrs import LOWER
+    from spacy.strings import get_string_id
+
+    if not len(doc) or not words:
+        return []
+    ids = np.fromiter((get_string_id(w) for w in words), dtype=np.uint64, count=len(words))
+    column = doc.to_array([LOWER]).astype(np.uint64).ravel()
+    return np.nonzero(np.isin(column, ids))[0].tolist()

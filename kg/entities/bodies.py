@@ -20,6 +20,7 @@ from kg.entities.mentions import (KnowledgeComponent, ENTITIES_EXT, MENTIONS, NA
                                   token_index)
 from kg.kb import slugify, state_body
 from kg.model import Entity
+from kg.tokens import positions_of
 
 QUALIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 LEADING = frozenset({"the", "'s", "’s", "'", "a", "an"})
@@ -39,8 +40,7 @@ class BodyReader(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_of(doc)
         actor_at = token_index(mentions, len(doc), issues=False)
-        words = {w for v in self.kb.bodies for w in v.split()} - {"of", "the"}
-        found = [b for tok in doc if tok.lower_ in words and tok.pos_ in ("NOUN", "PROPN")
+        found = [b for tok in (doc[i] for i in positions_of(doc, self.kb.body_words)) if tok.pos_ in ("NOUN", "PROPN")
                  for b in [self._body(doc, tok, mentions, actor_at)] if b]
         found += [b for m in mentions if kind_of(m.key) == "Organization" and m.key not in self.kb.entries
                   for b in [self._named_body(doc[m.start:m.end], mentions, actor_at)] if b]

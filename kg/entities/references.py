@@ -23,11 +23,12 @@ from kg.entities.mentions import (KnowledgeComponent, ENTITIES_EXT, NATIONALITIE
 from kg.entities.names import CAPITAL_MARK
 from kg.entities.roles import role_mentions
 from kg.titles import POSSESSIVE, TitleReading, read_title
-from kg.tokens import word_in
+from kg.tokens import positions_of, word_in
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 THING_PRONOUNS = frozenset({"its"})  # a subject "it" is too often "it is necessary"...
 REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they"})  # ...but not in "Egypt said it would"
+ALL_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | REPORTED_PRONOUNS
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 DESCRIPTION_CONFIDENCE = 0.7
@@ -208,7 +209,7 @@ class ReferenceResolver(KnowledgeComponent):
     def _nationalities(self, doc: Doc) -> None:
         """"the Chinese action": a nationality word modifying a thing."""
         spans, entities = [], doc._.get(ENTITIES_EXT)
-        for token in doc:
+        for token in (doc[i] for i in positions_of(doc, self.kb.demonym_words)):
             country = self.kb.demonyms.get(token.lower_) if token.dep_ in ("amod", "npadvmod") else None
             if country:
                 spans.append(Span(doc, token.i, token.i + 1, label="nationality", kb_id=country))
@@ -228,11 +229,12 @@ def _items(doc: Doc, names: list[Mention]) -> list[Mention | Token | Span]:
     named = {i for m in names for i in range(m.start, m.end)}
     items: list[tuple[tuple[int, int], Mention | Token | Span]] = [((m.start, 1), m) for m in names]
     for chunk in doc.noun_chunks:
-        if not any(t.i in person_tokens for t in chunk):
+        # only "the ...", "both ..." and "X's ..." can describe someone named before
+        definite = chunk[0].lower_ in ("the", "both") or any(t.text in POSSESSIVE for t in chunk)
+        if definite and not any(t.i in person_tokens for t in chunk):
             items.append(((chunk.start, 2), chunk))
-    for token in doc:
-        if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | REPORTED_PRONOUNS and token.pos_ == "PRON" \
-                and token.i not in named:
+    for token in (doc[i] for i in positions_of(doc, ALL_PRONOUNS)):
+        if token.pos_ == "PRON" and token.i not in named:
             items.append(((token.i, 0), token))
     items.sort(key=lambda x: x[0])
     return [item for _, item in items]
