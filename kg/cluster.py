@@ -87,39 +87,27 @@ def read_on_cluster(chunks: Iterable[Chunk], client: "Client", model: str, timin
     from distributed import as_completed
 
     workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
-    window = IN_FLIGHT_PER_WORKER * workers
-    source = iter(chunks)
     pending = as_completed()
     submitted: dict[str, Chunk] = {}
+    for chunk in chunks:
+        if not chunk.todo:
+            yield chunk, []
+            continue
+        future = client.submit(read_chunk, chunk.todo, model, pure=False, key=f"kg-read-{uuid.uuid4().hex}")
+        submitted[future.key] = chunk
+        pending.add(future)
+        if pending.count() >= IN_FLIGHT_PER_WORKER * workers:
+            yield _finished(next(pending), submitted, timings, workers)
+    for future in pending:
+        yield _finished(future, submitted, timings, workers)
 
-    def submit_next() -> bool:
-        for chunk in source:
-            if not chunk.todo:
-                ready.append(chunk)
-                continue
-            future = client.submit(read_chunk, chunk.todo, model, pure=False, key=f"kg-read-{chunk.index}-{uuid.uuid4().hex}")
-            submitted[future.key] = chunk
-            pending.add(future)
-            return True
-        return False
 
-    ready: list[Chunk] = []
-    for _ in range(window):
-        if not submit_next():
-            break
-    while ready or not pending.is_empty():
-        while ready:
-            yield ready.pop(), []
-        if pending.is_empty():
-            break
-        future = next(pending)
-        chunk = submitted.pop(future.key)
-        results, stages = future.result()
-        future.release()
-        for stage, seconds in stages.items():
-            timings.add(stage, seconds / workers)  # wall-clock share of parallel work
-        submit_next()
-        yield chunk, results
+def _finished(future, submitted: dict[str, Chunk], timings: Timings, workers: int) -> Finished:
+    results, stages = future.result()
+    future.release()
+    for stage, seconds in stages.items():
+        timings.add(stage, seconds / workers)  # wall-clock share of parallel work
+    return submitted.pop(future.key), results
 
 
 @contextlib.contextmanager

@@ -24,7 +24,8 @@ def test_scale_external_sort_is_sorted_set_across_many_runs(tmp_path):
     rng = random.Random(3)
     words = ["a", "é", "z", "\\", "\u2028"]  # a backslash and a Unicode line separator too
     lines = [f"<{rng.randrange(300)}> {rng.choice(words)} ." for _ in range(2_000)]
-    assert list(sorted_unique(lines, tmp_path / "runs", run_lines=97)) == sorted(set(lines))
+    assert list(sorted_unique(lines, tmp_path / "runs", run_chars=500)) == sorted(set(lines))
+    assert list(sorted_unique(lines, tmp_path / "runs", run_chars=500, max_open=3)) == sorted(set(lines))
     assert not list((tmp_path / "runs").iterdir())  # runs are removed once read
 
 

@@ -17,6 +17,7 @@ from kg.kb import ONTOLOGY_DIR
 from kg.rdf import RDF_NS, XSD_NS, Iri, Lit, sorted_ntriples, spill_folder
 
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
+MEMO_LIMIT = 100_000  # compact IRIs remembered at a time
 
 
 class Compactor:
@@ -46,6 +47,8 @@ class Compactor:
         """The compact IRI: the namespace is everything up to the last / or #."""
         found = self._compact.get(value)
         if found is None:
+            if len(self._compact) >= MEMO_LIMIT:  # every assertion has its own IRI: keep memory bounded
+                self._compact.clear()
             cut = max(value.rfind("/"), value.rfind("#")) + 1
             name = self.namespaces.get(value[:cut])
             found = self._compact[value] = f"{name}:{value[cut:]}" if name and cut < len(value) else value

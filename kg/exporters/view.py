@@ -48,16 +48,15 @@ def _degrees(kg: KnowledgeGraph) -> tuple[Counter[str], int]:
 
 def most_connected(kg: KnowledgeGraph, degree: Counter[str], max_nodes: int, max_facts: int) -> KnowledgeGraph:
     """The `max_nodes` actors with most facts (ties by key), and at most
-    `max_facts` of the facts among them, in document order."""
+    `max_facts` of the facts among them (titles included), in document order."""
     ranked = sorted(kg.entities, key=lambda key: (-degree[key], key))[:max_nodes]
     keep = set(ranked)
     documents, budget = [], max_facts
     for doc in kg.documents:
         facts = tuple(f for f in doc.facts if f.subject in keep and (f.obj in keep or f.relation == "holdsPosition"))
-        between = sum(1 for f in facts if f.relation != "holdsPosition")
-        if not facts or between > budget:
+        if not facts or len(facts) > budget:  # titles count too: the view's size is bounded whatever the corpus
             continue
-        budget -= between
+        budget -= len(facts)
         documents.append(DocumentResult(doc.doc_id, doc.date, tuple(e for e in doc.entities if e.key in keep),
                                         tuple(a for a in doc.aliases if a[0] in keep), facts, doc.also_named,
                                         doc.words, doc.source))
