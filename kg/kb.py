@@ -118,6 +118,15 @@ class KnowledgeBase:
         """Envoys' titles: "Russia's UN ambassador" serves Russia."""
         return frozenset(r.title for r in self.roles if r.posted)
 
+    def known_states(self, keys) -> dict[str, str]:
+        """The state each of these known actors acts for, where the knowledge base says."""
+        found = {}
+        for key in keys:
+            entry = self.entries.get(key)
+            if entry is not None and entry.country:
+                found[key] = entry.country
+        return found
+
     @cached_property
     def demonym_words(self) -> frozenset[str]:
         return frozenset(self.demonyms)

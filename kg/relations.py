@@ -232,7 +232,7 @@ def _record_open_issues(doc: Doc, found: Iterable[OpenIssue]) -> None:
 def doc_mentions(doc: Doc, kb: KnowledgeBase) -> DocMentions:
     """What resolution left on `doc`, with the states known people act for."""
     entities = doc._.get("kg_entities") or {}
-    states = {key: entry.country for key, entry in kb.entries.items() if entry.country and key in entities}
+    states = kb.known_states(entities)
     return DocMentions(doc, states, kb.country_issues)
 
 

@@ -67,9 +67,8 @@ class ReferenceResolver(KnowledgeComponent):
         names = mentions_of(doc)
         roles = doc._.get(ROLES_EXT)
         reading = _Reading(people_states={r.person: r.state for r in roles if r.state})
-        for key, entry in kb.entries.items():
-            if entry.country and key in doc._.get(ENTITIES_EXT):
-                reading.people_states.setdefault(key, entry.country)
+        for key, state in kb.known_states(doc._.get(ENTITIES_EXT)).items():
+            reading.people_states.setdefault(key, state)
         actor_at = token_index(names, len(doc), issues=False)
         doc.spans[PAIRS] = []
         for item in _items(doc, names):

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities.mentions import (KnowledgeComponent, PAIRS, ROLES_EXT, VIA_PRONOUN, Mention, add_mention, kind_of,
+from kg.entities.mentions import (ENTITIES_EXT, KnowledgeComponent, PAIRS, ROLES_EXT, VIA_PRONOUN, Mention, add_mention, kind_of,
                                   mentions_of, token_index)
 from kg.tokens import child, word_in
 
@@ -43,7 +43,7 @@ class SpeakerReader(KnowledgeComponent):
         return doc
 
     def _states(self, doc: Doc) -> dict[str, str]:
-        found = {key: e.country for key, e in self.kb.entries.items() if e.country}
+        found = self.kb.known_states(doc._.get(ENTITIES_EXT) or {})
         found.update({r.person: r.state for r in doc._.get(ROLES_EXT) or () if r.state})
         return found
 
