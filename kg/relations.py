@@ -412,7 +412,8 @@ class _MatchReader:
             copula_subject = child(trigger.head, ("nsubj",)) if trigger.dep_ == "attr" else None
             if copula_subject is not None and trigger.head.lemma_ == "be":  # "Japan is an ally of"
                 return copula_subject, 1.0
-            return self._governing_subject(trigger)
+            governing = self._governing_subject(trigger)
+            return governing if governing[0] is not None else (self._modifying_actor(trigger), 1.0)
         own = child(trigger, ("nsubj", "csubj"))
         if own is not None:
             return own, 1.0
@@ -422,6 +423,16 @@ class _MatchReader:
                 return noun, 1.0
             return child(noun.head, ("nsubj",)), INHERITED_DISCOUNT  # "X adopted a resolution demanding"
         return self._climb_subject(trigger)
+
+    def _modifying_actor(self, noun: Token) -> Token | None:
+        """"US allies", "the Russian invasion", "EU sanctions": with no one
+        else acting, the actor or nationality before the noun."""
+        for c in noun.children:
+            if c.i < noun.i and c.dep_ in ("compound", "amod"):
+                mention = self.ents.actor(c.i)
+                if c.i in self.ents.nationalities or mention is not None and not self.ents.read_as_issue(mention):
+                    return c
+        return None
 
     def _governing_subject(self, noun: Token) -> tuple[Token | None, float]:
         """"Wang outlined complaints about": the subject of a light verb; "X and

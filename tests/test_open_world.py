@@ -191,3 +191,12 @@ def test_open_issue_yields_to_a_known_issue_in_the_sentence(read):
 ])
 def test_subjects_found_up_the_clauses(read, text, expected):
     assert expected <= _content(read, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("US allies Australia and New Zealand expressed concern.",
+     {("Australia", "allyOf", "United States"), ("New Zealand", "allyOf", "United States")}),
+    ("EU sanctions on Russia took effect on Monday.", {("European Union", "restricted", "Russia")}),
+])
+def test_actor_before_a_noun_acts_when_no_one_else_does(read, text, expected):
+    assert _content(read, text) == expected
