@@ -33,6 +33,7 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "ccom
 PRONOUN_DISCOUNT = 0.85
 INHERITED_DISCOUNT = 0.9
 COUNTERPART_DISCOUNT = 0.9
+JOINT_DISCOUNT = 0.8  # cooperation read from acting together, not stated
 COUNTERPART_LOOKBACK = 3  # sentences
 MEMBER_PREPS = ("including", "like", "among")
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
@@ -84,6 +85,7 @@ class Rules:
     vague_objects: frozenset[str]
     shared_with_partners: frozenset[str]
     object_control: frozenset[str]
+    joint_action: frozenset[str]
     matcher: TreeMatcher  # the compiled DependencyMatcher patterns, keyed by pattern index
 
     def matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
@@ -150,7 +152,7 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
                  words("hypothetical_marks"), words("negating_governors"),
                  words("light_verbs"), reporting_verbs, words("agent_nouns"),
                  words("vague_objects"), frozenset(data.get("shared_with_partners") or ()),
-                 words("object_control"), matcher)
+                 words("object_control"), frozenset(data.get("joint_action") or ()), matcher)
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -274,12 +276,24 @@ class _MatchReader:
                 return
             relation = self.p.negated
         evidence = self.trigger.sent.text.strip()
+        together: dict[str, float] = {}
         for subj, obj, discount in self._pairs(relation):
             own_side = self.ents.states.get(subj.key) == obj.key or self.ents.states.get(obj.key) == subj.key
             if subj.key == obj.key or own_side and relation != "represents":
                 continue  # no one meets, urges or criticises themselves or the state they act for
             confidence = round(self.p.confidence * discount, 2)
+            together[subj.key] = confidence
             yield Fact(subj.key, relation, obj.key, evidence, confidence)
+        if relation in self.rules.joint_action and not self.p.reciprocal and not self.p.between:
+            yield from self._acting_together(together, evidence)
+
+    def _acting_together(self, subjects: dict[str, float], evidence: str) -> Iterator[Fact]:
+        """"The United States and Britain launched strikes": actors who do one
+        thing together cooperate."""
+        keys = sorted(k for k in subjects if kind_of(k) in ("Country", "Organization"))
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                yield Fact(a, "cooperatesWith", b, evidence, round(min(subjects[a], subjects[b]) * JOINT_DISCOUNT, 2))
 
     # ------------------------------------------------------------ arguments
     def _pairs(self, relation: str) -> Iterator[tuple[Mention, Mention, float]]:

@@ -200,3 +200,14 @@ def test_subjects_found_up_the_clauses(read, text, expected):
 ])
 def test_actor_before_a_noun_acts_when_no_one_else_does(read, text, expected):
     assert _content(read, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States and Britain launched strikes against the Houthis.",
+     {("United States", "attacked", "Houthis"), ("United Kingdom", "attacked", "Houthis"),
+      ("United Kingdom", "cooperatesWith", "United States")}),
+    ("Qatar and Egypt, acting as mediators, announced a pause in the fighting.",
+     {("Egypt", "cooperatesWith", "Qatar")}),
+])
+def test_acting_together_is_cooperation(read, text, expected):
+    assert expected <= _content(read, text)
