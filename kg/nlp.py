@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg import DEFAULT_MODEL
 from kg.errors import ModelError
 from kg.entities import RESOLVERS
-from kg.entities.names import CAPITAL_MARK
+from kg.entities.mentions import CAPITAL_MARK
 from kg.entities.triggers import ISSUES_KEY, NER_KEY
 from kg.kb import KnowledgeBase
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities.mentions import (KnowledgeComponent, ENTITIES_EXT, MENTIONS, NAMES_EXT, VIA_NAME, Mention, add_mention, kind_of, mentions_of,
-                                  token_index)
+from kg.entities.mentions import (ENTITIES_EXT, MENTIONS, NAMES_EXT, VIA_NAME, actors_by_token, add_mention,
+                                  kind_of, KnowledgeComponent, Mention, mentions_of)
 from kg.kb import slugify, state_body
 from kg.model import Entity
 from kg.tokens import positions_of
@@ -38,8 +38,7 @@ class Body:
 
 class BodyReader(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
-        mentions = mentions_of(doc)
-        actor_at = token_index(mentions, len(doc), issues=False)
+        mentions, actor_at = actors_by_token(doc)
         found = [b for tok in (doc[i] for i in positions_of(doc, self.kb.body_words)) if tok.pos_ in ("NOUN", "PROPN")
                  for b in [self._body(doc, tok, mentions, actor_at)] if b]
         found += [b for m in mentions if kind_of(m.key) == "Organization" and m.key not in self.kb.entries

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from spacy.tokens import Doc, Span
 
@@ -45,6 +45,7 @@ VIA_ISSUE = "issue"
 VIA_TOPIC = "topic"  # a country's name read as its issue ("concerns about Taiwan")
 VIA_OPEN_ISSUE = "open-issue"  # a noun phrase a topic relation points at ("the shadow fleet")
 
+CAPITAL_MARK = "|capital"  # suffix of the ent_id of a capital used for its country
 KINDS = {"person": "Person", "country": "Country", "organization": "Organization", "issue": "Issue"}
 
 
@@ -109,6 +110,24 @@ def mentions_of(doc: Doc) -> list[Mention]:
     """The mentions recorded so far, in reading order."""
     spans = doc.spans[MENTIONS] if MENTIONS in doc.spans else ()
     return sorted((Mention.of(s) for s in spans), key=lambda m: (m.start, m.end))
+
+
+def actors_by_token(doc: Doc) -> tuple[list[Mention], list[int]]:
+    """The mentions so far, and token -> index of the actor mention covering it."""
+    mentions = mentions_of(doc)
+    return mentions, token_index(mentions, len(doc), issues=False)
+
+
+def title_actor_key(doc: Doc, mentions: list[Mention], actor_at: list[int],
+                    kb: "KnowledgeBase") -> Callable[[int], str | None]:
+    """The actor at token i as a title reads it: resolved, or a state or body
+    the knowledge base knows (an apposition is read before its own names are)."""
+    def key(i: int) -> str | None:
+        if actor_at[i] >= 0:
+            return mentions[actor_at[i]].key
+        known = doc[i].ent_id_.removesuffix(CAPITAL_MARK)
+        return known if known in kb.entries and not known.startswith("person/") else None
+    return key
 
 
 def token_index(mentions: Iterable[Mention], length: int, issues: bool) -> list[int]:

@@ -17,14 +17,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.entities.mentions import (KnowledgeComponent, ENTITIES_EXT, MENTIONS, NAMES_EXT, VIA_CAPITAL, VIA_NAME, VIA_PLACE, add_mention,
-                                  register_extensions)
+from kg.entities.mentions import (CAPITAL_MARK, ENTITIES_EXT, MENTIONS, NAMES_EXT, VIA_CAPITAL, VIA_NAME,
+                                  VIA_PLACE, add_mention, KnowledgeComponent, register_extensions)
 from kg.entities.triggers import ISSUES_KEY
 from kg.kb import KbEntry, KnowledgeBase, slugify
 from kg.model import Entity
 from kg.titles import HONORIFICS, POSSESSIVE
 
-CAPITAL_MARK = "|capital"  # suffix of the ent_id of a capital used for its country
 NAME_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "from", "inside"})
 # where a one-word name read as a person is a place ("spoke in Austin"); not

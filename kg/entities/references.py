@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities.mentions import (KnowledgeComponent, ENTITIES_EXT, NATIONALITIES, PAIRS, ROLES_EXT, VIA_DESCRIPTION, VIA_NAME,
-                                  VIA_PRONOUN, Mention, add_mention, kind_of, mentions_of, token_index)
-from kg.entities.names import CAPITAL_MARK
+from kg.entities.mentions import (ENTITIES_EXT, NATIONALITIES, PAIRS, ROLES_EXT, VIA_DESCRIPTION, VIA_NAME,
+                                  VIA_PRONOUN, actors_by_token, add_mention, kind_of, KnowledgeComponent,
+                                  Mention, title_actor_key)
 from kg.entities.roles import role_mentions
 from kg.titles import POSSESSIVE, TitleReading, read_title
 from kg.tokens import positions_of, word_in
@@ -64,12 +64,11 @@ class _Reading:
 class ReferenceResolver(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
         kb = self.kb
-        names = mentions_of(doc)
+        names, actor_at = actors_by_token(doc)
         roles = doc._.get(ROLES_EXT)
         reading = _Reading(people_states={r.person: r.state for r in roles if r.state})
         for key, state in kb.known_states(doc._.get(ENTITIES_EXT)).items():
             reading.people_states.setdefault(key, state)
-        actor_at = token_index(names, len(doc), issues=False)
         doc.spans[PAIRS] = []
         for item in _items(doc, names):
             if isinstance(item, Mention):
@@ -148,13 +147,7 @@ class ReferenceResolver(KnowledgeComponent):
         if any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in chunk.root.children):
             return
 
-        def actor_key(i: int) -> str | None:
-            if actor_at[i] >= 0:
-                return names[actor_at[i]].key
-            key = doc[i].ent_id_.removesuffix(CAPITAL_MARK)
-            return key if key in kb.entries and not key.startswith("person/") else None
-
-        title = read_title(words, kb, actor_key)
+        title = read_title(words, kb, title_actor_key(doc, names, actor_at, kb))
         person = self._described_person(doc, words, title, actor_at, reading)
         if person is None:
             return

@@ -14,9 +14,9 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities.mentions import (KnowledgeComponent, ENTITIES_EXT, ROLES_EXT, VIA_NAME, Mention, RoleMention, kind_of, mentions_of,
-                                  register_extensions, token_index)
-from kg.entities.names import CAPITAL_MARK
+from kg.entities.mentions import (ENTITIES_EXT, ROLES_EXT, VIA_NAME, actors_by_token, kind_of,
+                                  KnowledgeComponent, Mention, register_extensions, RoleMention,
+                                  title_actor_key)
 from kg.kb import KnowledgeBase
 from kg.titles import POSSESSIVE, TitleReading, read_title
 
@@ -30,15 +30,8 @@ MAX_TITLE_WORDS = 8
 class TitleReader(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
-        mentions = mentions_of(doc)
-        actor_at = token_index(mentions, len(doc), issues=False)
-
-        def actor_key(i: int) -> str | None:
-            """The actor at token i: resolved, or a known body or state."""
-            if actor_at[i] >= 0:
-                return mentions[actor_at[i]].key
-            key = doc[i].ent_id_.removesuffix(CAPITAL_MARK)
-            return key if key in self.kb.entries and not key.startswith("person/") else None
+        mentions, actor_at = actors_by_token(doc)
+        actor_key = title_actor_key(doc, mentions, actor_at, self.kb)
 
         roles: list[RoleMention] = []
         prefixed: dict[int, str] = {}  # a name's root token -> the state its title named

@@ -17,8 +17,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.entities.mentions import (ENTITIES_EXT, KnowledgeComponent, PAIRS, ROLES_EXT, VIA_PRONOUN, Mention, add_mention, kind_of,
-                                  mentions_of, token_index)
+from kg.entities.mentions import (ENTITIES_EXT, PAIRS, ROLES_EXT, VIA_PRONOUN, actors_by_token, add_mention,
+                                  kind_of, KnowledgeComponent, Mention)
 from kg.tokens import child, word_in
 
 SPEAKERS = "kg_speakers"
@@ -29,8 +29,7 @@ PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 
 class SpeakerReader(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
-        mentions = mentions_of(doc)
-        actor_at = token_index(mentions, len(doc), issues=False)
+        mentions, actor_at = actors_by_token(doc)
         states = self._states(doc)
         speakers = []
         for start, end in quotations(doc):

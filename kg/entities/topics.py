@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.entities.mentions import (KnowledgeComponent, ENTITIES_EXT, VIA_ISSUE, VIA_PRONOUN, VIA_TOPIC, Mention, add_mention,
-                                  kind_of, mentions_of, token_index)
+from kg.entities.mentions import (ENTITIES_EXT, VIA_ISSUE, VIA_PRONOUN, VIA_TOPIC, actors_by_token,
+                                  add_mention, kind_of, KnowledgeComponent, Mention)
 from kg.entities.triggers import ISSUES_KEY
 from kg.kb import KnowledgeBase
 from kg.model import Entity
@@ -22,8 +22,7 @@ from kg.model import Entity
 class TopicReader(KnowledgeComponent):
     def __call__(self, doc: Doc) -> Doc:
         kb = self.kb
-        actors = mentions_of(doc)
-        actor_at = token_index(actors, len(doc), issues=False)
+        actors, actor_at = actors_by_token(doc)
         for span in doc.spans.get(ISSUES_KEY, ()):
             key, entity = span.id_, None
             if kb.issues[key].scoped:
