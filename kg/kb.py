@@ -118,6 +118,15 @@ class KnowledgeBase:
         """Envoys' titles: "Russia's UN ambassador" serves Russia."""
         return frozenset(r.title for r in self.roles if r.posted)
 
+    @cached_property
+    def role_by_variant(self) -> dict[str, Role]:
+        """Each way of writing a title -> its role (the first role to list it)."""
+        found: dict[str, Role] = {}
+        for role in self.roles:
+            for variant in role.variants:
+                found.setdefault(variant, role)
+        return found
+
     def known_states(self, keys) -> dict[str, str]:
         """The state each of these known actors acts for, where the knowledge base says."""
         found = {}

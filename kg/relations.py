@@ -21,6 +21,8 @@ from kg.entities.mentions import VIA_OPEN_ISSUE, add_mention
 from kg.entities.speakers import speaker_of
 from kg.errors import KnowledgeBaseError
 from kg.kb import ONTOLOGY_DIR, KnowledgeBase
+from kg.judgements import judged_facts
+from kg.meetings import is_placeholder, placeholder, resolve_meetings
 from kg.model import Entity, Fact
 from kg.open_issues import OpenIssue, open_issue
 from kg.tokens import child, word_in
@@ -36,6 +38,7 @@ COUNTERPART_DISCOUNT = 0.9
 JOINT_DISCOUNT = 0.8  # cooperation read from acting together, not stated
 COUNTERPART_LOOKBACK = 3  # sentences
 MEMBER_PREPS = ("including", "like", "among")
+LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list of countries
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
 
 
@@ -86,7 +89,11 @@ class Rules:
     shared_with_partners: frozenset[str]
     object_control: frozenset[str]
     joint_action: frozenset[str]
+    meeting_nouns: frozenset[str]
+    condemning_words: frozenset[str]
+    judging_verbs: frozenset[str]
     matcher: TreeMatcher  # the compiled DependencyMatcher patterns, keyed by pattern index
+    direct_object_verbs: dict[str, tuple[int, ...]]  # lemma -> patterns of a plain direct object
 
     def matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
         """(pattern index, token ids in pattern-node order) of every match."""
@@ -152,7 +159,8 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
                  words("hypothetical_marks"), words("negating_governors"),
                  words("light_verbs"), reporting_verbs, words("agent_nouns"),
                  words("vague_objects"), frozenset(data.get("shared_with_partners") or ()),
-                 words("object_control"), frozenset(data.get("joint_action") or ()), matcher)
+                 words("object_control"), frozenset(data.get("joint_action") or ()), words("meeting_nouns"),
+                 words("condemning_words"), words("judging_verbs"), matcher, direct_object_verbs(patterns))
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -189,16 +197,22 @@ def extract_facts(doc: Doc, rules: Rules, kb: KnowledgeBase) -> list[Fact]:
     names, and what the patterns read off the parse."""
     ents = doc_mentions(doc, kb)
     opened: dict[str, OpenIssue] = {}
-    facts: dict[tuple[str, str, str, str], Fact] = {}
-    for fact in [*_role_facts(doc, ents), *_matched_facts(doc, ents, rules, opened)]:
-        key = (fact.subject, fact.relation, fact.obj, fact.evidence)
-        if key not in facts or facts[key].confidence < fact.confidence:
-            facts[key] = fact
-    for fact in _shared_with_partners(list(facts.values()), rules.shared_with_partners):
-        facts.setdefault((fact.subject, fact.relation, fact.obj, fact.evidence), fact)
-    kept = _known_before_open(list(facts.values()), opened)
+    judged = judged_facts(doc, ents, rules.condemning_words, rules.judging_verbs, rules.reporting_verbs, rules.modals)
+    facts = _best([*_role_facts(doc, ents), *_matched_facts(doc, ents, rules, opened), *judged])
+    facts = _best(resolve_meetings(doc, [*facts, *_shared_with_partners(facts, rules.shared_with_partners)]))
+    kept = _known_before_open(facts, opened)
     _record_open_issues(doc, [opened[k] for k in {f.obj for f in kept} if k in opened])
     return kept
+
+
+def _best(facts: Iterable[Fact]) -> list[Fact]:
+    """One fact per subject, relation, object and sentence: the surest."""
+    best: dict[tuple[str, str, str, str], Fact] = {}
+    for fact in facts:
+        key = (fact.subject, fact.relation, fact.obj, fact.evidence)
+        if key not in best or best[key].confidence < fact.confidence:
+            best[key] = fact
+    return list(best.values())
 
 
 def _known_before_open(facts: list[Fact], opened: dict[str, "OpenIssue"]) -> list[Fact]:
@@ -249,9 +263,43 @@ def _role_facts(doc: Doc, ents: DocMentions) -> Iterator[Fact]:
 
 
 def _matched_facts(doc: Doc, ents: DocMentions, rules: Rules, opened: dict[str, OpenIssue]) -> Iterator[Fact]:
-    for index, tokens in rules.matches(doc):
+    for index, tokens in [*rules.matches(doc), *_unattached_objects(doc, ents, rules)]:
         reader = _MatchReader(doc, ents, rules, rules.patterns[index], tokens, opened)
         yield from reader.facts()
+
+
+def _unattached_objects(doc: Doc, ents: DocMentions, rules: Rules) -> Iterator[tuple[int, list[int]]]:
+    """"China accused Australia, the U.K. and the U.S. of ...": in a long
+    sentence the parser may hang the object on a later verb. A trigger verb
+    of a direct-object pattern that has no object, followed at once by an
+    actor's name, takes that name as its object."""
+    for tok in doc:
+        indices = rules.direct_object_verbs.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+        if not indices or any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+            continue
+        after = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "the")
+        mention = ents.actor(after) if after < tok.sent.end else None
+        if mention is not None and mention.start == after and mention.via != "pronoun" \
+                and doc[mention.end - 1].dep_ != "dobj" and not _subject_of_next_verb(doc[mention.end - 1]):
+            for index in indices:
+                yield index, [tok.i, mention.end - 1]
+
+
+def _subject_of_next_verb(token: Token) -> bool:
+    """"We support Russia and Ukraine moving towards talks": the names are
+    the subject of the verb right after them, and that clause is the object."""
+    last = max((token, *token.conjuncts), key=lambda t: t.i)
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.i == last.i + 1
+
+
+def direct_object_verbs(patterns: tuple[Pattern, ...]) -> dict[str, tuple[int, ...]]:
+    """Lemma -> the patterns that read a verb's plain direct object."""
+    found: dict[str, tuple[int, ...]] = {}
+    for index, p in enumerate(patterns):
+        if p.takes_direct_object and p.pos == "VERB" and not (p.requires or p.subject or p.obj[0].lemmas):
+            for lemma in p.lemmas:
+                found[lemma] = found.get(lemma, ()) + (index,)
+    return found
 
 
 class _MatchReader:
@@ -303,7 +351,7 @@ class _MatchReader:
             yield from _all_pairs(m for m in members if kind_of(m.key) in allowed)
             return
         subjects, discount = self._subjects()
-        subjects = [m for m in subjects if kind_of(m.key) in ACTORS]
+        subjects = [m for m in subjects if is_placeholder(m.key) or kind_of(m.key) in ACTORS]
         if self.p.reciprocal:
             members = [m for m in subjects if kind_of(m.key) in allowed]
             yield from ((a, b, discount * d) for a, b, d in _all_pairs(members))
@@ -378,6 +426,9 @@ class _MatchReader:
         return [other] if other else []
 
     def _subjects(self) -> tuple[list[Mention], float]:
+        meeting = self._meeting_subject()
+        if meeting is not None:
+            return [meeting], 1.0
         if self.p.speaker_subject:
             return self._speaker(), INHERITED_DISCOUNT
         if self.subject_token is not None and self.subject_token.lower_ == "we" and self.p.reciprocal:
@@ -391,6 +442,19 @@ class _MatchReader:
         if token is not None and token.lower_ == "we" and self.p.reciprocal:
             return self._we(), discount
         return (self._actors(token), discount) if token is not None else ([], 1.0)
+
+    def _meeting_subject(self) -> Mention | None:
+        """"The talks covered trade", "they reviewed the aid effort": a
+        subject that names a meeting, or a "they" no one resolved, stands for
+        the meeting's sides (kg.meetings), for what both sides of a meeting do."""
+        if self.p.relation not in self.rules.shared_with_partners or self.p.pos != "VERB":
+            return None
+        subject = child(self.trigger, ("nsubj", "nsubjpass"))
+        if subject is None or self.ents.actor(subject.i) is not None or self.ents.pairs.get(subject.i):
+            return None
+        if subject.lemma_.lower() in self.rules.meeting_nouns or subject.lower_ == "they":
+            return placeholder(subject)
+        return None
 
     def _speaker(self) -> list[Mention]:
         """Who says the sentence: the quotation's speaker, else the subject of
@@ -427,7 +491,13 @@ class _MatchReader:
             if copula_subject is not None and trigger.head.lemma_ == "be":  # "Japan is an ally of"
                 return copula_subject, 1.0
             governing = self._governing_subject(trigger)
-            return governing if governing[0] is not None else (self._modifying_actor(trigger), 1.0)
+            if governing[0] is not None:
+                return governing
+            nationality = self._nationality_before(trigger)
+            if nationality is not None:  # "the Russian invasion of Ukraine": the noun's own actor
+                return nationality, 1.0
+            modifier = self._modifying_actor(trigger)
+            return (modifier, 1.0) if modifier is not None else self._reporter_of_meeting(trigger)
         own = child(trigger, ("nsubj", "csubj"))
         if own is not None:
             return own, 1.0
@@ -438,13 +508,37 @@ class _MatchReader:
             return child(noun.head, ("nsubj",)), INHERITED_DISCOUNT  # "X adopted a resolution demanding"
         return self._climb_subject(trigger)
 
+    def _nationality_before(self, noun: Token) -> Token | None:
+        """A nationality adjective before the noun ("Russian", "Israeli"); a
+        country's name there is left to `_modifying_actor`, since "the Ukraine
+        war" is no war Ukraine wages."""
+        for c in noun.children:
+            if c.i < noun.i and c.dep_ == "amod" and c.i in self.ents.nationalities \
+                    and all(t.pos_ in ("ADJ", "ADV", "PUNCT") for t in self.doc[c.i + 1:noun.i]):
+                return c  # not "Russian oil deliveries": the oil is Russian
+        return None
+
+    def _reporter_of_meeting(self, noun: Token) -> tuple[Token | None, float]:
+        """"Egypt said talks with Ethiopia ended": with no one else named as
+        holding the talks, the side that reports them held them."""
+        if noun.lemma_.lower() not in self.rules.meeting_nouns:
+            return None, 1.0
+        token = noun
+        for _ in range(6):
+            if token.head is token:
+                return None, 1.0
+            token = token.head
+            if token.pos_ == "VERB" and word_in(token, self.rules.reporting_verbs):
+                return child(token, ("nsubj",)), INHERITED_DISCOUNT
+        return None, 1.0
+
     def _modifying_actor(self, noun: Token) -> Token | None:
-        """"US allies", "the Russian invasion", "EU sanctions": with no one
-        else acting, the actor or nationality before the noun."""
+        """"US allies", "EU sanctions": with no one else acting, the actor
+        named before the noun (nationalities: `_nationality_before`)."""
         for c in noun.children:
             if c.i < noun.i and c.dep_ in ("compound", "amod"):
                 mention = self.ents.actor(c.i)
-                if c.i in self.ents.nationalities or mention is not None and not self.ents.read_as_issue(mention):
+                if mention is not None and not self.ents.read_as_issue(mention):
                     return c
         return None
 
@@ -531,14 +625,33 @@ class _MatchReader:
         own = self.ents.actor(token.i)
         if own is None or kind_of(own.key) != "Country":
             return []
-        return [c for c in token.children if c.dep_ == "appos" and (m := self.ents.actor(c.i)) is not None
-                and kind_of(m.key) == "Country"]
+        listed = [c for c in token.children if c.dep_ == "appos" and (m := self.ents.actor(c.i)) is not None
+                  and kind_of(m.key) == "Country"]
+        return listed + [t for t in self._listed_after(own) if t not in listed and t not in token.conjuncts]
+
+    def _listed_after(self, first: Mention) -> list[Token]:
+        """"Australia, the U.K., and the U.S.": the countries listed after the
+        first by commas and "and", however the parser attached them (it may
+        hang the last one on the verb); a country that is the subject of a
+        clause of its own ("..., and Moscow said") ends the list."""
+        found, i, doc = [], first.end, self.doc
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].lower_ in LIST_GLUE:
+                j += 1
+            mention = self.ents.actor(j) if j < len(doc) and j > i else None
+            if mention is None or kind_of(mention.key) != "Country" or mention.start != j \
+                    or doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass", "poss"):
+                return found
+            found.append(doc[mention.end - 1])
+            i = mention.end
+        return found
 
     def _actor_mention(self, tok: Token) -> Mention | None:
         mention = self.ents.actor(tok.i)
         if mention is not None:
             return mention
-        if tok.i in self.ents.nationalities and tok.dep_ == "npadvmod":  # "Iranian-backed"
+        if tok.i in self.ents.nationalities and tok.dep_ in ("npadvmod", "amod"):  # "Iranian-backed", "Russian"
             return Mention(tok.i, tok.i + 1, self.ents.nationalities[tok.i], tok.text, "nationality")
         for c in tok.children:  # "the capital, Honiara", "the Chairman ..., Zhao Leji,", named before whose it is
             if c.dep_ == "appos" and self.ents.actor(c.i) is not None and self.ents.actor(c.i).via != "pronoun":

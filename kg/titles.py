@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from kg.kb import KnowledgeBase
+from kg.kb import KnowledgeBase, Role
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -77,17 +77,24 @@ def _bodies(words: Sequence["Token"], kb: KnowledgeBase,
     return [key if key and key.startswith(("country/", "organization/")) else None for key in keys]
 
 
+def _longest_known_ending(text: str, kb: KnowledgeBase) -> tuple[Role | None, int]:
+    """The known title that ends `text` at a word boundary, the longest one."""
+    start = 0
+    while start >= 0:
+        role = kb.role_by_variant.get(text[start:])
+        if role is not None:
+            return role, len(text) - start
+        start = text.find(" ", start) + 1 or -1
+    return None, 0
+
+
 def _match_role(words: Sequence["Token"], kb: KnowledgeBase) -> tuple[str | None, bool]:
     """A known title ("foreign minister" -> "Foreign Minister"), or one written
     as a title and ending in a generic head ("Public Security Minister")."""
     if not words or any(w.tag_ in ("JJS", "RBS") for w in words):
         return None, True  # "most powerful leader": a description, not a title
     text = " ".join(w.lower_ for w in words).replace(" - ", "-")
-    best, best_len = None, 0
-    for role in kb.roles:
-        for variant in role.variants:
-            if (text == variant or text.endswith(" " + variant)) and len(variant) > best_len:
-                best, best_len = role, len(variant)
+    best, best_len = _longest_known_ending(text, kb)
     if best and len(text) == best_len:
         return best.title, best.acts_for_state
     n_extra = len(text[:len(text) - best_len].split()) if best else len(words)

@@ -86,6 +86,17 @@ CASES = [
     ("The Netherlands restricted exports of advanced chips to China.", [("Netherlands", "restricted", "Semiconductors")]),
     # allyOf
     ("Japan, a close ally of the United States, hosted the summit.", [("Japan", "allyOf", "United States")]),
+    # criticism by judgement (kg.judgements)
+    ("Vietnam said China's actions near the reef were a violation of international law.",
+     [("Vietnam", "criticized", "China")]),
+    ("Manila labelled Beijing's conduct unacceptable.", [("Philippines", "criticized", "China")]),
+    ("Brazil called the American decision a mistake.", [("Brazil", "criticized", "United States")]),
+    ("The Russian move is illegal, Poland said.", [("Poland", "criticized", "Russia")]),
+    # a nationality before an event noun is its actor
+    ("Relations have been strained since the Russian invasion of Ukraine.", [("Russia", "attacked", "Ukraine")]),
+    # a list the parser split still gives one fact per country
+    ("Beijing called on Canada, the U.K., and the U.S. \"to abandon the bloc mentality.\"",
+     [("China", "urged", "Canada"), ("China", "urged", "United Kingdom"), ("China", "urged", "United States")]),
     # claims
     ("China claims most of the South China Sea and Taiwan.", [("China", "claims", "Taiwan")]),
     ("Taiwan, which is claimed by Beijing, held elections in January.", [("China", "claims", "Taiwan")]),
@@ -109,6 +120,10 @@ NOT_FACTS = [
     ("Xi has been invited to San Francisco.", ("Xi Jinping", "visited", "United States")),
     ("Kishida did not meet Yoon Suk Yeol in Seoul.", ("Fumio Kishida", "metWith", "Yoon Suk Yeol")),
     ("Scholz refused to support the proposal by Poland.", ("Olaf Scholz", "supports", "Poland")),
+    ("Canada said India's claims would be a mistake.", ("Canada", "criticized", "India")),
+    ("Tokyo said its decision was not a violation of any rule.", ("Japan", "criticized", "Japan")),
+    ("Hungary wants Russian oil deliveries to Hungary to resume.", ("Russia", "supports", "Hungary")),
+    ("China urged Japan to stop, and Vietnam said it agreed.", ("China", "urged", "Vietnam")),
 ]
 
 
@@ -177,3 +192,24 @@ def test_relations_presupposed_events_are_facts(read, text, fact):
 def test_relations_noun_under_a_hope_is_no_fact(read):
     facts = _facts(read, "Lai said he would seek dialogue with Beijing.")
     assert not {f for f in facts if f[1] == "cooperatesWith"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile's foreign minister Alberto van Klaveren met Argentine President Javier Milei on Monday. "
+     "The talks covered trade and migration.",
+     {("Alberto van Klaveren", "discussed", "Trade"), ("Javier Milei", "discussed", "Trade"),
+      ("Alberto van Klaveren", "discussed", "Migration"), ("Javier Milei", "discussed", "Migration")}),
+    ("Kenya's President William Ruto held talks with Olaf Scholz in Nairobi. Both men smiled for cameras. "
+     "The meeting focused on climate change.",
+     {("William Ruto", "discussed", "Climate change"), ("Olaf Scholz", "discussed", "Climate change")}),
+    ("Egypt said the latest round of talks with Ethiopia over fishing quotas ended without progress.",
+     {("Egypt", "metWith", "Ethiopia"), ("Egypt", "discussed", "Fishing quotas"), ("Ethiopia", "discussed", "Fishing quotas")}),
+])
+def test_relations_a_meeting_named_as_subject_stands_for_its_sides(read, text, expected):
+    assert expected <= _facts(read, text)
+
+
+def test_relations_a_meeting_too_far_back_gives_no_sides(read):
+    text = ("Lula met Gustavo Petro in Brasilia. Markets rose. Farmers protested. The weather was mild. "
+            "Traffic was heavy. Schools reopened. The talks covered migration.")
+    assert not {f for f in _facts(read, text) if f[1] == "discussed"}

@@ -98,15 +98,17 @@ def test_robustness_build_killed_while_writing_leaves_previous_exports_intact(tm
     assert not _staged(out), "temporary files left behind"
 
 
-def test_robustness_failing_export_changes_no_file(tmp_path, seeds_build, monkeypatch):
-    """An error in the last format leaves the formats before it unchanged too."""
+@pytest.mark.parametrize("apart", [False, True], ids=["in the build's process", "in the helper process"])
+def test_robustness_failing_export_changes_no_file(tmp_path, seeds_build, monkeypatch, apart):
+    """An error in the last format leaves the formats before it unchanged too,
+    wherever that format is written."""
     from kg import exporters
     from kg.exporters import Format
 
     out = tmp_path / "out"
     shutil.copytree(seeds_build.written[0].parent, out)
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
-    broken = Format("html", "graph.html", "tests.test_robustness:_fail", "fails")
+    broken = Format("html", "graph.html", "tests.test_robustness:_fail", "fails", apart=apart)
     monkeypatch.setitem(exporters.FORMATS, "html", broken)
     small = seeds_build.graph.__class__(dict(list(seeds_build.graph.entities.items())[:3]), {}, ())
     with pytest.raises(RuntimeError, match="disk on fire"):

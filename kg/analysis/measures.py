@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 POSITIVE = frozenset({"supports", "agreedWith", "cooperatesWith", "allyOf"})
 NEGATIVE = frozenset({"criticized", "opposes", "warned", "disagreedWith", "attacked", "restricted"})
 CONCERNS = frozenset({"raisedConcernAbout", "discussed"})
+EXACT_BETWEENNESS = 200  # actors up to which betweenness is exact
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,10 @@ def key_actors(graph: "nx.MultiDiGraph", top: int = 10) -> list[KeyActor]:
     if not simple:
         return []
     rank = nx.pagerank(simple, weight="weight")
-    between = nx.betweenness_centrality(simple)
+    # Exact betweenness costs actors x ties; past EXACT_BETWEENNESS actors it
+    # is estimated from that many sampled sources (fixed seed: same bytes each build).
+    sample = None if len(simple) <= EXACT_BETWEENNESS else EXACT_BETWEENNESS
+    between = nx.betweenness_centrality(simple, k=sample, seed=0)
     ranked = sorted(simple, key=lambda k: (-round(rank[k], 12), k))[:top]
     return [KeyActor(k, graph.nodes[k]["label"], graph.nodes[k]["type"], rank[k], between[k], simple.degree(k))
             for k in ranked]

@@ -4,7 +4,10 @@ Each format maps to a file name and the dotted path of a function
 `write(kg, path) -> None`, imported only when that format is written (as
 rdflib's plugin registry does). Adding a format touches this table only.
 Every file is written beside its target and renamed into place, so an
-interrupted build leaves the previous export whole.
+interrupted build leaves the previous export whole. Formats marked `apart`
+(the analysis-heavy view and charts, which share no work with the RDF
+formats) are written in a helper process while the others are written here,
+when the machine has a second core.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import logging
 import os
 import shutil
 import tempfile
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -29,6 +33,7 @@ class Format:
     writer: str  # "module:function"
     description: str
     folder: bool = False  # a bundle of files rather than one file
+    apart: bool = False  # written in a helper process, beside the others, when there is a core to spare
 
     def load(self) -> Callable[[KnowledgeGraph, Path], None]:
         module, function = self.writer.split(":")
@@ -43,9 +48,10 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("neo4j", "property-graph", "kg.exporters.property_graph:write_bundle",
            "nodes.csv + relationships.csv (neo4j-admin) and Cypher loaders", folder=True),
     Format("html", "graph.html", "kg.exporters.view:write_view",
-           "interactive view (offline; the most connected actors of a large graph)"),
+           "interactive view (offline; the most connected actors of a large graph)", apart=True),
     Format("events", "events.csv", "kg.exporters.events:write_events", "one row per assertion, with PLOVER categories"),
-    Format("plots", "plots", "kg.analysis.plots:write_plots", "PNG and SVG charts of the analysis", folder=True),
+    Format("plots", "plots", "kg.analysis.plots:write_plots", "PNG and SVG charts of the analysis", folder=True,
+           apart=True),
 )}
 DEFAULT_FORMATS = tuple(FORMATS)
 SPILL_PREFIX = ".kg-spill"
@@ -91,27 +97,66 @@ def _folder_lock(out_dir: Path) -> Iterator[None]:
 
 def _write_all(kg: KnowledgeGraph, out_dir: Path, formats: list[str],
                on_written: Callable[[str, float], None] | None) -> list[Path]:
-    import time
-
     _remove_leftovers(out_dir)
-    staged: list[tuple[Path, Path]] = []
+    staged: dict[str, Path] = {}
     # Intermediate files (sorted runs) beside the exports: the same disk, and removed with the leftovers.
     kg.derived["spill"] = Path(tempfile.mkdtemp(prefix=f"{SPILL_PREFIX}.", dir=out_dir))
+    apart = [name for name in formats if FORMATS[name].apart] if _spare_core() and len(formats) > 1 else []
     try:
+        with _helper(bool(apart)) as helper:
+            pending = {name: helper.submit(_stage_timed, FORMATS[name], out_dir, kg) for name in apart}
+            for name in formats:
+                if name not in pending:
+                    staged[name] = _record(name, _stage_timed(FORMATS[name], out_dir, kg), on_written)
+            for name, future in pending.items():
+                staged[name] = _record(name, _helper_result(future), on_written)
         for name in formats:
-            fmt = FORMATS[name]
-            start = time.perf_counter()
-            staged.append((_stage(fmt, out_dir, kg), out_dir / fmt.filename))
-            if on_written:
-                on_written(name, time.perf_counter() - start)
-        for tmp, target in staged:
-            _swap_in(tmp, target)
+            _swap_in(staged[name], out_dir / FORMATS[name].filename)
     except OSError as err:
         raise ExportError(f"{out_dir}: cannot write the exports: {err.strerror or err}") from err
     finally:
         kg.derived.clear()
         _remove_leftovers(out_dir)
-    return [target for _, target in staged]
+    return [out_dir / FORMATS[name].filename for name in formats]
+
+
+def _spare_core() -> bool:
+    return len(os.sched_getaffinity(0)) > 1
+
+
+@contextlib.contextmanager
+def _helper(needed: bool) -> Iterator[Executor | None]:
+    """One helper process (spawned: safe beside Dask's threads), or none."""
+    if not needed:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool
+
+
+def _helper_result(future: Future) -> tuple[Path, float]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool as err:
+        raise ExportError(f"the helper process writing the view and charts died: {err}") from err
+
+
+def _record(name: str, result: tuple[Path, float], on_written: Callable[[str, float], None] | None) -> Path:
+    if on_written:
+        on_written(name, result[1])
+    return result[0]
+
+
+def _stage_timed(fmt: Format, out_dir: Path, kg: KnowledgeGraph) -> tuple[Path, float]:
+    import time
+
+    start = time.perf_counter()
+    return _stage(fmt, out_dir, kg), time.perf_counter() - start
 
 
 def _stage(fmt: Format, out_dir: Path, kg: KnowledgeGraph) -> Path:

@@ -1,0 +1,61 @@
+"""What a meeting was about, when the sentence names the meeting rather than
+who met: "The talks covered trade and migration", "The meeting focused on
+border security", "They reviewed the ceasefire efforts".
+
+The linker reads such a subject as a placeholder for the meeting's sides
+(`placeholder`); `resolve_meetings` then gives each placeholder fact to the
+sides of the meeting the article reported last: in the same sentence ("talks
+between A and B covered X") or a few sentences before ("A met B on Monday.
+The talks covered X."). A pronoun reaches back one sentence only, since
+"they" may be anyone; with no meeting close enough, the fact is dropped.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.entities import Mention
+from kg.model import Fact
+
+PREFIX = "meeting/"
+NOUN_LOOKBACK = 4  # sentences before the topic sentence where "the talks" may have been reported
+PRONOUN_LOOKBACK = 1
+DISCOUNT = 0.85  # the sides are inferred from the article, not named in the sentence
+
+
+def placeholder(token: Token) -> Mention:
+    """A subject that stands for the sides of a meeting ("the talks", "they")."""
+    kind = "pronoun" if token.pos_ == "PRON" else "noun"
+    return Mention(token.i, token.i + 1, f"{PREFIX}{kind}/{token.i}", token.text, "meeting")
+
+
+def is_placeholder(key: str) -> bool:
+    return key.startswith(PREFIX)
+
+
+def resolve_meetings(doc: Doc, facts: list[Fact]) -> list[Fact]:
+    """Facts with a meeting placeholder as subject, given to the meeting's sides."""
+    if not any(is_placeholder(f.subject) for f in facts):
+        return facts
+    sentence_of = {sent.text.strip(): n for n, sent in enumerate(doc.sents)}
+    sides: dict[int, set[str]] = {}
+    for f in facts:
+        if f.relation == "metWith" and f.evidence in sentence_of:
+            sides.setdefault(sentence_of[f.evidence], set()).update((f.subject, f.obj))
+    token_sentence = {sent.start: n for n, sent in enumerate(doc.sents)}
+    kept = [f for f in facts if not is_placeholder(f.subject)]
+    for f in facts:
+        if is_placeholder(f.subject):
+            kept += _given_to_sides(f, doc, token_sentence, sides)
+    return kept
+
+
+def _given_to_sides(fact: Fact, doc: Doc, token_sentence: dict[int, int], sides: dict[int, set[str]]) -> list[Fact]:
+    _, kind, index = fact.subject.split("/")
+    here = token_sentence[doc[int(index)].sent.start]
+    lookback = PRONOUN_LOOKBACK if kind == "pronoun" else NOUN_LOOKBACK
+    for n in range(here, max(-1, here - lookback - 1), -1):
+        if n in sides:
+            confidence = round(fact.confidence * DISCOUNT, 2)
+            return [Fact(side, fact.relation, fact.obj, fact.evidence, confidence)
+                    for side in sorted(sides[n]) if side != fact.obj]
+    return []
