@@ -119,6 +119,16 @@ class KnowledgeBase:
         return frozenset(r.title for r in self.roles if r.posted)
 
     @cached_property
+    def issue_name_words(self) -> frozenset[str]:
+        """Proper names that issues are named by ("Fukushima", "Gaza", "Crimea"),
+        lower-cased: such a word alone is no person."""
+        words = set()
+        for spec in self.issues.values():
+            for text in (spec.entity.label, *spec.triggers):
+                words.update(w.lower() for w in re.findall(r"[A-Za-z][\w-]*", text) if w[0].isupper())
+        return frozenset(words)
+
+    @cached_property
     def role_by_variant(self) -> dict[str, Role]:
         """Each way of writing a title -> its role (the first role to list it)."""
         found: dict[str, Role] = {}

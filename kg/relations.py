@@ -292,6 +292,23 @@ def _subject_of_next_verb(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.i == last.i + 1
 
 
+def _object_thanked_for(token: Token) -> Token | None:
+    """"thanked Turkey for backing Sweden": the object of the verb does what
+    follows "for". Not "accused X of helping Y" (a claim, not a fact) nor
+    "barred X from attending" (what X does not do)."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "for":
+        return None
+    return child(prep.head, ("dobj",)) if prep.head.pos_ == "VERB" else None
+
+
+def _object_accused_of(token: Token) -> bool:
+    """"accused X of doing", "barred X from doing": what X is said to do or not do."""
+    prep = token.head
+    return token.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in ("of", "from") \
+        and prep.head.pos_ == "VERB" and child(prep.head, ("dobj",)) is not None
+
+
 def direct_object_verbs(patterns: tuple[Pattern, ...]) -> dict[str, tuple[int, ...]]:
     """Lemma -> the patterns that read a verb's plain direct object."""
     found: dict[str, tuple[int, ...]] = {}
@@ -434,14 +451,23 @@ class _MatchReader:
         if self.subject_token is not None and self.subject_token.lower_ == "we" and self.p.reciprocal:
             return self._we(), INHERITED_DISCOUNT
         if self.subject_token is not None:
-            return self._actors(self.subject_token), 1.0
+            return self._acting(self.subject_token), 1.0
         if self._passive():
             agent = [c for t in self._by_agents() for c in self._actors(t)]
             return agent, 1.0
         token, discount = self._subject_token()
         if token is not None and token.lower_ == "we" and self.p.reciprocal:
             return self._we(), discount
-        return (self._actors(token), discount) if token is not None else ([], 1.0)
+        return (self._acting(token), discount) if token is not None else ([], 1.0)
+
+    def _acting(self, token: Token) -> list[Mention]:
+        """The actors of a subject; "Israeli forces", "Chinese officials" act
+        for their state when they do something (as objects they stay unnamed)."""
+        found = self._actors(token)
+        if not found and token.lemma_.lower() in self.rules.agent_nouns:
+            found = [Mention(c.i, c.i + 1, self.ents.nationalities[c.i], c.text, "nationality")
+                     for c in token.children if c.dep_ == "amod" and c.i in self.ents.nationalities]
+        return found
 
     def _meeting_subject(self) -> Mention | None:
         """"The talks covered trade", "they reviewed the aid effort": a
@@ -588,9 +614,14 @@ class _MatchReader:
                 controller = child(token.head, ("dobj",))  # "asked China to", not "reversed course to"
                 if controller is not None:
                     return controller, INHERITED_DISCOUNT
+            controller = _object_thanked_for(token)
+            if controller is not None and self._actors(controller):
+                return controller, INHERITED_DISCOUNT
+            if _object_accused_of(token):
+                return None, 1.0  # "accused Poland of helping Moscow": Poland's deed, and only a claim
             token = token.head
             subject = child(token, ("nsubj",))
-            if subject is not None and token.pos_ in ("VERB", "AUX") and self._actors(subject):
+            if subject is not None and token.pos_ in ("VERB", "AUX") and self._acting(subject):
                 return subject, INHERITED_DISCOUNT  # a subject that is no actor ("the result was") is passed
         return None, 1.0
 
@@ -660,6 +691,7 @@ class _MatchReader:
             owner = self.ents.actor(c.i) if c.dep_ in ("poss", "compound") else None
             if owner is not None and owner.via != "pronoun":  # not "its stance"
                 return owner
+
         if tok.dep_ == "appos":
             return self.ents.actor(tok.head.i)
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":  # "Taiwan, which is claimed by"

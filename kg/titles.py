@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 POSSESSIVE = frozenset({"'s", "’s", "'"})
+ROYAL_STYLES = frozenset({"prince", "princess", "sheikh", "sheikha", "sheik"})
 RANK_WORDS = frozenset({"deputy", "vice", "acting", "senior", "chief", "assistant", "under"})
 NOT_CURRENT = frozenset({"former", "ex", "late", "then", "incoming", "would-be", "future"})
 
@@ -31,6 +32,8 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
     ("US", "China's", "State Department"), the title after it."""
     words = [w for w in words if w.lower_ not in HONORIFICS and w.pos_ not in ("DET", "PRON")
              and not (actor_at(w.i) or "").startswith("person/")]  # "Biden's national security advisor"
+    while len(words) > 1 and words[-1].lower_ in ROYAL_STYLES and words[-2].lower_ != "crown":
+        words = words[:-1]  # "Foreign Minister Prince Faisal": a style of address, not part of the title
     if not words or any(w.lower_ in NOT_CURRENT for w in words):
         return None
     to = next((pos for pos in range(1, len(words)) if words[pos].lower_ == "to"), None)
@@ -58,6 +61,8 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
         acts = not tail or tail[-1].lower_ in kb.official_words
         if not (country or org):
             return None
+        if all(w.pos_ == "PROPN" and actor_at(w.i) for w in words):
+            return None  # "in Paris Mirzoyan said": a place before the name, not "Paris's Mirzoyan"
     return TitleReading(title, country, org, acts)
 
 

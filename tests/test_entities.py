@@ -64,6 +64,20 @@ def test_entities_unknown_person_is_found_and_linked_by_surname(read):
     assert "Veldkamp" in entities["person/caspar-veldkamp"][2]
 
 
+def test_entities_family_name_of_several_words_links_and_a_cut_name_is_made_whole(read):
+    """The model may read "Jean-Yves Le" as the name; "Le Drian" is then his surname."""
+    entities, facts = _entities(read, "The talks were hosted by French Foreign Minister Jean-Yves Le Drian. "
+                                      "Le Drian said progress was made. Le Drian met Sergei Lavrov in Paris.")
+    assert ("Jean-Yves Le Drian", "metWith", "Sergei Lavrov") in facts
+    assert not [k for k in entities if k.startswith("organization/le")]
+
+
+def test_entities_a_place_right_before_a_name_is_not_whom_they_represent(read):
+    _, facts = read("During his meetings in Paris Mirzoyan stuck to his line. China's Xi Jinping spoke later.")
+    assert not [f for f in facts if f[1] == "represents" and f[2] == "France"]
+    assert ("Xi Jinping", "represents", "China") in facts
+
+
 def test_entities_two_people_sharing_a_surname_are_not_merged(read):
     text = ("Chinese Foreign Minister Wang Yi met Public Security Minister Wang Xiaohong. "
             "Later Wang Xiaohong left.")
@@ -129,6 +143,11 @@ def test_entities_office_of_an_unknown_person_gives_no_state(read):
      "Australia"),
     ("Biden's national security advisor, Jake Sullivan, stressed the point.", "Jake Sullivan",
      "National Security Adviser", "United States"),
+    ("Russia's UN representative Vasily Nebenzya objected.", "Vasily Nebenzya", "Representative", "Russia"),
+    ("Saudi Foreign Minister Prince Faisal bin Farhan arrived.", "Faisal bin Farhan", "Foreign Minister",
+     "Saudi Arabia"),
+    ("Iran's Foreign Minister Hossein Amir-Abdollahian arrived.", "Hossein Amir-Abdollahian", "Foreign Minister",
+     "Iran"),
 ])
 def test_entities_title_set_off_by_commas_or_posted_somewhere(read, text, person, title, body):
     """A title in apposition before the name; "to X" is where an envoy serves;

@@ -34,9 +34,31 @@ def test_open_issue_is_the_phrase_a_topic_relation_points_at(read, text, expecte
     "Japan raised the matter with China.",  # too vague to be an issue
     "Blinken spoke on Monday after the meeting.",  # a date is no topic
     "The two ministers talked on the phone.",
+    "Japan raised concerns about the pact.",  # which pact is said elsewhere: no topic of its own
 ])
 def test_open_issue_is_not_read_from_vague_or_temporal_phrases(read, text):
     assert not [f for f in _content(read, text) if f[1] in ("discussed", "raisedConcernAbout")]
+
+
+def test_open_issue_a_bare_plural_is_a_topic(read):
+    assert ("India", "restricted", "Visas") in _content(read, "India suspended visas for Canadians.")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Seoul worried about the water from Fukushima, said Yoon Suk Yeol.", "person/fukushima"),
+])
+def test_a_word_that_names_an_issue_is_no_person(read, text, absent):
+    result, _ = read(text)
+    assert absent not in {e.key for e in result.entities}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow accused the West of prolonging the war.", {("Russia", "criticized", "West")}),
+    ("Israeli forces continued to bombard the Gaza Strip.", {("Israel", "attacked", "Palestine")}),
+    ("Beijing signed a security pact with the Solomons.", {("China", "agreedWith", "Solomon Islands")}),
+])
+def test_actors_news_names_by_other_names(read, text, expected):
+    assert expected <= _content(read, text)
 
 
 def test_open_issue_label_leaves_out_whose_it_is(read):

@@ -92,6 +92,9 @@ CASES = [
     ("Manila labelled Beijing's conduct unacceptable.", [("Philippines", "criticized", "China")]),
     ("Brazil called the American decision a mistake.", [("Brazil", "criticized", "United States")]),
     ("The Russian move is illegal, Poland said.", [("Poland", "criticized", "Russia")]),
+    # whom one thanks for doing a thing does it; an accusation is only a claim
+    ("Biden thanked Turkey for backing Sweden.", [("Turkey", "supports", "Sweden")]),
+    ("Zelensky appeared to accuse Poland of helping Moscow.", [("Volodymyr Zelenskyy", "criticized", "Poland")]),
     # a nationality before an event noun is its actor
     ("Relations have been strained since the Russian invasion of Ukraine.", [("Russia", "attacked", "Ukraine")]),
     # a list the parser split still gives one fact per country

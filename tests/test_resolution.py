@@ -93,6 +93,12 @@ def test_references_its_is_the_subject_of_its_clause(nlp):
     assert [s.kb_id_ for s in its] == ["country/united-states"]
 
 
+def test_references_its_in_a_with_phrase_is_the_subject_of_the_clause(nlp):
+    doc = nlp("Russia rejected the text, with its envoy calling it biased.")
+    its = [s for s in doc.spans[MENTIONS] if s.text == "its"]
+    assert [s.kb_id_ for s in its] == ["country/russia"]
+
+
 def test_references_its_is_the_nearer_state_in_a_phrase(nlp):
     doc = nlp("The European Union imposed sanctions on Iran over its supply of drones to Russia.")
     its = [s for s in doc.spans[MENTIONS] if s.text == "its"]

@@ -30,6 +30,9 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "
 # "to" or "from", which take people as often ("spoke to Austin")
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside"})
 MAX_ORG_TOKENS = 6
+# words that begin a family name of several words
+NAME_PARTICLES = frozenset({"le", "la", "de", "du", "des", "di", "da", "del", "della", "dos", "das", "van", "von",
+                            "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "abu", "ben", "mac", "st."})
 
 
 class NameLinker(KnowledgeComponent):
@@ -56,7 +59,7 @@ def _link(doc: Doc, ent: Span, kb: KnowledgeBase, surnames: dict[str, list[str]]
           title_words: frozenset[str]) -> None:
     ent_id = ent.ent_id_
     if ent.label_ == "PERSON":
-        ent = _without_leading_title(ent, title_words | kb.official_words)
+        ent = _whole_name(_without_leading_title(ent, title_words | kb.official_words))
     text = clean_name(ent)
     if ent_id:
         key = ent_id.removesuffix(CAPITAL_MARK)
@@ -83,7 +86,8 @@ def _link(doc: Doc, ent: Span, kb: KnowledgeBase, surnames: dict[str, list[str]]
         _person(doc, ent, local[-1], kb, surnames)
     elif known:  # "Mr Blinken" found whole by the statistical model; "Vladimir PUTIN"
         _person(doc, ent, known, kb, surnames)
-    elif ent.label_ == "PERSON" and _looks_like_name(ent) and not _modifies_a_thing(ent):
+    elif ent.label_ == "PERSON" and _looks_like_name(ent) and not _modifies_a_thing(ent) \
+            and not (len(text.split()) == 1 and text.lower() in kb.issue_name_words):  # "water from Fukushima"
         _person(doc, ent, f"person/{slugify(text)}", kb, surnames, label=text)
     elif ent.label_ == "ORG" and _looks_like_org(ent) and not _only_title_words(ent, kb, title_words):
         key = f"organization/{slugify(text)}"
@@ -108,6 +112,9 @@ def _surnames(parts: list[str], entry: KbEntry | None) -> list[str]:
     ("Wang Wentao", "Caspar Veldkamp") either end may be."""
     if entry:
         return [parts[0] if entry.family_name_first else parts[-1]]
+    particle = next((n for n in range(1, len(parts) - 1) if parts[n].lower() in NAME_PARTICLES), None)
+    if particle is not None:  # "Jean-Yves Le Drian" is "Le Drian", "Ursula von der Leyen" "von der Leyen"
+        return [" ".join(parts[particle:]), parts[-1], parts[0]]
     return [parts[-1], parts[0]]
 
 
@@ -118,6 +125,16 @@ def _without_leading_title(ent: Span, title_words: frozenset[str]) -> Span:
     while start < ent.end - 1 and ent.doc[start].lower_ in title_words:
         start += 1
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
+
+
+def _whole_name(ent: Span) -> Span:
+    """"Jean-Yves Le | Drian": a person's name cut short by the statistical
+    model goes on over the proper noun it hangs from, right after it."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in ("", "PERSON") \
+            and any(t.head.i == end for t in doc[ent.start:end]):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
 
 
 def _dateline(ent: Span) -> bool:
@@ -159,10 +176,13 @@ def _reads_as_place(ent: Span) -> bool:
 
 def clean_name(ent: Span) -> str:
     """The name without honorifics, possessive or a leading "the"."""
-    words = [t.text for t in ent if t.lower_ not in HONORIFICS and t.text not in POSSESSIVE]
-    if words and words[0].lower() == "the":
+    words = [t for t in ent if t.lower_ not in HONORIFICS and t.text not in POSSESSIVE]
+    if words and words[0].lower_ == "the":
         words = words[1:]
-    return " ".join(words).strip(" -,.")
+    # as written: "Amir-Abdollahian" is one word, though three tokens
+    text = "".join(t.text + (" " if t.whitespace_ or t.i + 1 < ent.end and t.nbor().text in POSSESSIVE else "")
+                   for t in words)
+    return " ".join(text.split()).strip(" -,.")
 
 
 def _only_title_words(ent: Span, kb: KnowledgeBase, title_words: frozenset[str]) -> bool:

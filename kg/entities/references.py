@@ -267,10 +267,17 @@ def _clause_subject_thing(tok: Token, names: list[Mention], actor_at: list[int])
     if noun.dep_ not in ARGUMENT_DEPS or noun.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = noun.head
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child is not noun and child.i < tok.i and actor_at[child.i] >= 0:
-            key = names[actor_at[child.i]].key
-            return key if kind_of(key) in ("Country", "Organization") else None
+    for _ in range(2):  # "Russia dismissed it, with its envoy calling ...": the clause the phrase hangs from
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child is not noun and child.i < tok.i and actor_at[child.i] >= 0:
+                key = names[actor_at[child.i]].key
+                return key if kind_of(key) in ("Country", "Organization") else None
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head
+        elif verb.dep_ in ("advcl", "conj"):
+            verb = verb.head
+        else:
+            return None
     return None
 
 
