@@ -3,6 +3,7 @@ external scheduler with two workers, on generated corpora.
 
     python bench/scale.py                       # N = 10000 and 50000
     python bench/scale.py --sizes 10000         # one size
+    python bench/scale.py --sizes 50000 --engines workers   # one engine
 
 Each build runs in a fresh process with every format and no cache. Printed:
 articles/s (end to end, cluster start and model loading included), the
@@ -79,7 +80,10 @@ def _measure(corpus: Path, out: Path, workers: int, scheduler: str, watched: lis
             "worker_cpu_s": [cpu.get(p, 0.0) for p in workers], "digest": _digest(out)}
 
 
-def measure(n: int, corpus_root: Path) -> dict:
+ENGINES = ("one process", "--workers 2", "scheduler + 2 workers")
+
+
+def measure(n: int, corpus_root: Path, engines: tuple[str, ...] = ENGINES) -> dict:
     from bench.cluster import dask_cluster
     from bench.generate import generate
 
@@ -88,27 +92,31 @@ def measure(n: int, corpus_root: Path) -> dict:
         generate(n, corpus)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        row = {"n": n,
-               "one process": _measure(corpus, tmp_path / "one", 1, "", [], tmp_path),
-               "--workers 2": _measure(corpus, tmp_path / "local", 2, "", [], tmp_path)}
-        with dask_cluster(tmp_path / "dask-logs") as (address, procs):
-            row["scheduler + 2 workers"] = _measure(corpus, tmp_path / "external", 1, address,
-                                                    [p.pid for p in procs], tmp_path)
+        row: dict = {"n": n}
+        if "one process" in engines:
+            row["one process"] = _measure(corpus, tmp_path / "one", 1, "", [], tmp_path)
+        if "--workers 2" in engines:
+            row["--workers 2"] = _measure(corpus, tmp_path / "local", 2, "", [], tmp_path)
+        if "scheduler + 2 workers" in engines:
+            with dask_cluster(tmp_path / "dask-logs") as (address, procs):
+                row["scheduler + 2 workers"] = _measure(corpus, tmp_path / "external", 1, address,
+                                                        [p.pid for p in procs], tmp_path)
     return row
 
 
 def report(row: dict) -> str:
-    one = row["one process"]
+    one = row.get("one process")
     lines = []
-    for engine in ("one process", "--workers 2", "scheduler + 2 workers"):
+    for engine in (e for e in ENGINES if e in row):
         m = row[engine]
         rate = m["articles"] / m["seconds"]
         alone = engine == "one process"
         rss = "-" if alone else ", ".join(f"{w:.0f}" for w in m["worker_rss_mb"]) + " MB"
         cpu = f"{m['driver_cpu_s']:.0f}" + ("" if alone else " / " + ", ".join(f"{c:.0f}" for c in m["worker_cpu_s"]))
-        lines.append(f"| {row['n']:,} | {engine} | {m['seconds']:.1f} s | {rate:.1f} art/s | "
-                     f"{rate / (one['articles'] / one['seconds']):.2f}x | {m['driver_rss_mb']:.0f} MB | {rss} | "
-                     f"{cpu} | {'same' if m['digest'] == one['digest'] else 'DIFFERENT'} |")
+        speedup = f"{rate / (one['articles'] / one['seconds']):.2f}x" if one else "-"
+        same = "-" if not one else "same" if m["digest"] == one["digest"] else "DIFFERENT"
+        lines.append(f"| {row['n']:,} | {engine} | {m['seconds']:.1f} s | {rate:.1f} art/s | {speedup} | "
+                     f"{m['driver_rss_mb']:.0f} MB | {rss} | {cpu} | {same} |")
     return "\n".join(lines)
 
 
@@ -117,6 +125,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
     parser.add_argument("--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "kg-bench-corpus")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--engines", nargs="+", choices=["one", "workers", "scheduler"],
+                        default=["one", "workers", "scheduler"], help="which builds to measure (default: all three)")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -128,7 +138,8 @@ def main() -> None:
     print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |", flush=True)
     rows = []
     for n in args.sizes:
-        rows.append(measure(n, args.corpus_dir))
+        engines = tuple(e for e, short in zip(ENGINES, ("one", "workers", "scheduler")) if short in args.engines)
+        rows.append(measure(n, args.corpus_dir, engines))
         print(report(rows[-1]), flush=True)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1))

@@ -691,6 +691,11 @@ class _MatchReader:
             owner = self.ents.actor(c.i) if c.dep_ in ("poss", "compound") else None
             if owner is not None and owner.via != "pronoun":  # not "its stance"
                 return owner
+        for c in tok.children:  # "the EU sanctions plans": the owner of a compound of the noun
+            owner = next((self.ents.actor(g.i) for g in c.children if g.dep_ in ("poss", "compound")
+                          and self.ents.actor(g.i) is not None), None) if c.dep_ == "compound" else None
+            if owner is not None and owner.via != "pronoun" and not self.ents.read_as_issue(owner):
+                return owner
 
         if tok.dep_ == "appos":
             return self.ents.actor(tok.head.i)

@@ -86,6 +86,9 @@ CASES = [
     ("The Netherlands restricted exports of advanced chips to China.", [("Netherlands", "restricted", "Semiconductors")]),
     # allyOf
     ("Japan, a close ally of the United States, hosted the summit.", [("Japan", "allyOf", "United States")]),
+    # a threat against what another actor does or has
+    ("Turkey threatened to veto Sweden's bid to join NATO.", [("Turkey", "warned", "Sweden")]),
+    ("Hungary threatened to block the EU aid plans.", [("Hungary", "warned", "European Union")]),
     # criticism by judgement (kg.judgements)
     ("Vietnam said China's actions near the reef were a violation of international law.",
      [("Vietnam", "criticized", "China")]),
