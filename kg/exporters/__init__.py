@@ -6,8 +6,8 @@ rdflib's plugin registry does). Adding a format touches this table only.
 Every file is written beside its target and renamed into place, so an
 interrupted build leaves the previous export whole. Formats marked `apart`
 (the analysis-heavy view and charts, which share no work with the RDF
-formats) are written in a helper process while the others are written here,
-when the machine has a second core.
+formats) are written in helper processes, one per core beyond the first,
+while the others are written here.
 """
 from __future__ import annotations
 
@@ -101,9 +101,9 @@ def _write_all(kg: KnowledgeGraph, out_dir: Path, formats: list[str],
     staged: dict[str, Path] = {}
     # Intermediate files (sorted runs) beside the exports: the same disk, and removed with the leftovers.
     kg.derived["spill"] = Path(tempfile.mkdtemp(prefix=f"{SPILL_PREFIX}.", dir=out_dir))
-    apart = [name for name in formats if FORMATS[name].apart] if _spare_core() and len(formats) > 1 else []
+    apart = [name for name in formats if FORMATS[name].apart] if _cores() > 1 and len(formats) > 1 else []
     try:
-        with _helper(bool(apart)) as helper:
+        with _helpers(min(len(apart), _cores() - 1)) as helper:
             pending = {name: helper.submit(_stage_timed, FORMATS[name], out_dir, kg) for name in apart}
             for name in formats:
                 if name not in pending:
@@ -120,20 +120,20 @@ def _write_all(kg: KnowledgeGraph, out_dir: Path, formats: list[str],
     return [out_dir / FORMATS[name].filename for name in formats]
 
 
-def _spare_core() -> bool:
-    return len(os.sched_getaffinity(0)) > 1
+def _cores() -> int:
+    return len(os.sched_getaffinity(0))
 
 
 @contextlib.contextmanager
-def _helper(needed: bool) -> Iterator[Executor | None]:
-    """One helper process (spawned: safe beside Dask's threads), or none."""
-    if not needed:
+def _helpers(count: int) -> Iterator[Executor | None]:
+    """Helper processes (spawned: safe beside Dask's threads), or none."""
+    if count < 1:
         yield None
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn")) as pool:
         yield pool
 
 
