@@ -36,8 +36,11 @@ class OpenIssue:
     label: str
 
 
-def open_issue(token: Token, ents: DocMentions, vague: frozenset[str]) -> OpenIssue | None:
-    """The issue the noun phrase headed by `token` names, if it names one."""
+def open_issue(token: Token, ents: DocMentions, vague: frozenset[str],
+               vague_alone: frozenset[str] = frozenset()) -> OpenIssue | None:
+    """The issue the noun phrase headed by `token` names, if it names one;
+    a word of `vague_alone` names one only with a modifier ("the pact" does
+    not, "the military pact" does)."""
     token = _past_vague_heads(token, vague)
     if token is None or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_TOPICS \
             or ents.actor(token.i) or ents.issue(token.i):
@@ -50,6 +53,8 @@ def open_issue(token: Token, ents: DocMentions, vague: frozenset[str]) -> OpenIs
         kept = kept[1:]
     if not kept or kept[0].pos_ == "ADP" or all(t.lemma_.lower() in vague or t.pos_ == "ADJ" for t in kept):
         return None  # "the matter", "provocative actions", "cautious hopes": nothing specific
+    if len(kept) == 1 and kept[0].lemma_.lower() in vague_alone:
+        return None
     label = " ".join(t.text for t in kept)
     label = label[0].upper() + label[1:]
     return OpenIssue(words[0].i, words[-1].i + 1, f"issue/{slugify(label.lower())}", label)

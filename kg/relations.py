@@ -90,6 +90,8 @@ class Rules:
     object_control: frozenset[str]
     joint_action: frozenset[str]
     meeting_nouns: frozenset[str]
+    collective_agents: frozenset[str]
+    vague_alone: frozenset[str]
     condemning_words: frozenset[str]
     judging_verbs: frozenset[str]
     matcher: TreeMatcher  # the compiled DependencyMatcher patterns, keyed by pattern index
@@ -160,7 +162,7 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
                  words("light_verbs"), reporting_verbs, words("agent_nouns"),
                  words("vague_objects"), frozenset(data.get("shared_with_partners") or ()),
                  words("object_control"), frozenset(data.get("joint_action") or ()), words("meeting_nouns"),
-                 words("condemning_words"), words("judging_verbs"), matcher, direct_object_verbs(patterns))
+                 words("collective_agents"), words("vague_alone"), words("condemning_words"), words("judging_verbs"), matcher, direct_object_verbs(patterns))
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -427,7 +429,7 @@ class _MatchReader:
         if token.dep_ == "prep":  # a path that ends at "about": what it is about
             token = child(token, ("pobj",)) or token
         for tok in (token, *token.conjuncts):
-            issue = open_issue(tok, self.ents, self.rules.vague_objects)
+            issue = open_issue(tok, self.ents, self.rules.vague_objects, self.rules.vague_alone)
             if issue is not None:
                 self.opened.setdefault(issue.key, issue)
                 found.append(Mention(issue.start, issue.end, issue.key, issue.label, VIA_OPEN_ISSUE))
@@ -461,10 +463,12 @@ class _MatchReader:
         return (self._acting(token), discount) if token is not None else ([], 1.0)
 
     def _acting(self, token: Token) -> list[Mention]:
-        """The actors of a subject; "Israeli forces", "Chinese officials" act
-        for their state when they do something (as objects they stay unnamed)."""
+        """The actors of a subject; "Israeli forces", "Chinese officials", "the
+        Russian government" act for their state when they do something (as
+        objects they stay unnamed); "the Hungarian leader" is a person."""
         found = self._actors(token)
-        if not found and token.lemma_.lower() in self.rules.agent_nouns:
+        if not found and token.lemma_.lower() in self.rules.agent_nouns and (
+                token.tag_ == "NNS" or token.lemma_.lower() in self.rules.collective_agents):
             found = [Mention(c.i, c.i + 1, self.ents.nationalities[c.i], c.text, "nationality")
                      for c in token.children if c.dep_ == "amod" and c.i in self.ents.nationalities]
         return found
