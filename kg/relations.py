@@ -25,6 +25,7 @@ from kg.judgements import judged_facts
 from kg.meetings import is_placeholder, placeholder, resolve_meetings
 from kg.model import Entity, Fact
 from kg.open_issues import OpenIssue, open_issue
+from kg.repairs import direct_object_verbs, unattached_objects
 from kg.tokens import child, word_in
 from kg.treematch import TreeMatcher
 from kg.vocab import ACTORS, RELATIONS
@@ -265,33 +266,9 @@ def _role_facts(doc: Doc, ents: DocMentions) -> Iterator[Fact]:
 
 
 def _matched_facts(doc: Doc, ents: DocMentions, rules: Rules, opened: dict[str, OpenIssue]) -> Iterator[Fact]:
-    for index, tokens in [*rules.matches(doc), *_unattached_objects(doc, ents, rules)]:
+    for index, tokens in [*rules.matches(doc), *unattached_objects(doc, ents, rules.direct_object_verbs)]:
         reader = _MatchReader(doc, ents, rules, rules.patterns[index], tokens, opened)
         yield from reader.facts()
-
-
-def _unattached_objects(doc: Doc, ents: DocMentions, rules: Rules) -> Iterator[tuple[int, list[int]]]:
-    """"China accused Australia, the U.K. and the U.S. of ...": in a long
-    sentence the parser may hang the object on a later verb. A trigger verb
-    of a direct-object pattern that has no object, followed at once by an
-    actor's name, takes that name as its object."""
-    for tok in doc:
-        indices = rules.direct_object_verbs.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
-        if not indices or any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
-            continue
-        after = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "the")
-        mention = ents.actor(after) if after < tok.sent.end else None
-        if mention is not None and mention.start == after and mention.via != "pronoun" \
-                and doc[mention.end - 1].dep_ != "dobj" and not _subject_of_next_verb(doc[mention.end - 1]):
-            for index in indices:
-                yield index, [tok.i, mention.end - 1]
-
-
-def _subject_of_next_verb(token: Token) -> bool:
-    """"We support Russia and Ukraine moving towards talks": the names are
-    the subject of the verb right after them, and that clause is the object."""
-    last = max((token, *token.conjuncts), key=lambda t: t.i)
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.i == last.i + 1
 
 
 def _object_thanked_for(token: Token) -> Token | None:
@@ -309,16 +286,6 @@ def _object_accused_of(token: Token) -> bool:
     prep = token.head
     return token.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in ("of", "from") \
         and prep.head.pos_ == "VERB" and child(prep.head, ("dobj",)) is not None
-
-
-def direct_object_verbs(patterns: tuple[Pattern, ...]) -> dict[str, tuple[int, ...]]:
-    """Lemma -> the patterns that read a verb's plain direct object."""
-    found: dict[str, tuple[int, ...]] = {}
-    for index, p in enumerate(patterns):
-        if p.takes_direct_object and p.pos == "VERB" and not (p.requires or p.subject or p.obj[0].lemmas):
-            for lemma in p.lemmas:
-                found[lemma] = found.get(lemma, ()) + (index,)
-    return found
 
 
 class _MatchReader:
