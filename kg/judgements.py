@@ -50,6 +50,10 @@ def judged_facts(doc: Doc, ents: DocMentions, words: frozenset[str], judging_ver
 
 def _clause(token: Token, judging_verbs: frozenset[str]) -> tuple[Token | None, Token | None]:
     """The verb of the judging clause and what it judges."""
+    for _ in range(2):  # "is typical of hegemony", "is an act of aggression": the predicate holds the word
+        prep = token.head
+        if token.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.dep_ in PREDICATE_DEPS:
+            token = prep.head
     if token.pos_ == "VERB":
         return token, child(token, ("nsubj",))
     noun = token.head

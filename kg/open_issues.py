@@ -7,8 +7,10 @@ discussed) and returns the phrase, its normalised label and key, or None when
 the phrase is too vague to be a topic ("the matter") or names an actor.
 
 The label drops determiners, pronouns and whose the thing is ("Sweden's NATO
-membership" is "NATO membership", "Chinese EVs" is "EVs"), so
-that articles link by it; the phrase as written is kept as another name.
+membership" is "NATO membership", "China's new export rules" is "Export
+rules"), so that articles link by it, except where a nationality and one
+noun are all there is ("Australian exports": "Exports" alone names nothing);
+the phrase as written is kept as another name.
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ class OpenIssue:
     end: int
     key: str
     label: str
+    bare: int | None = None  # the head alone, another name, where the label keeps a nationality
 
 
 def open_issue(token: Token, ents: DocMentions, vague: frozenset[str],
@@ -51,13 +54,17 @@ def open_issue(token: Token, ents: DocMentions, vague: frozenset[str],
     kept = [t for t in words if not _belongs_to_someone(t, ents) and t.tag_ not in ("JJS", "JJR", "RBS")]
     while kept and kept[0].lemma_.lower() in vague:  # "several exports", "major line of"
         kept = kept[1:]
+    bare = None
+    if len(kept) == 1 and kept[0].pos_ == "NOUN" and any(t.i in ents.nationalities for t in words):
+        bare = kept[0].i
+        kept = [t for t in words if t.i in ents.nationalities or t is kept[0]]  # "Australian exports", not "Exports"
     if not kept or kept[0].pos_ == "ADP" or all(t.lemma_.lower() in vague or t.pos_ == "ADJ" for t in kept):
         return None  # "the matter", "provocative actions", "cautious hopes": nothing specific
     if len(kept) == 1 and kept[0].lemma_.lower() in vague_alone:
         return None
     label = " ".join(t.text for t in kept)
     label = label[0].upper() + label[1:]
-    return OpenIssue(words[0].i, words[-1].i + 1, f"issue/{slugify(label.lower())}", label)
+    return OpenIssue(words[0].i, words[-1].i + 1, f"issue/{slugify(label.lower())}", label, bare)
 
 
 def _past_vague_heads(token: Token, vague: frozenset[str]) -> Token | None:

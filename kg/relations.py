@@ -39,6 +39,7 @@ COUNTERPART_DISCOUNT = 0.9
 JOINT_DISCOUNT = 0.8  # cooperation read from acting together, not stated
 COUNTERPART_LOOKBACK = 3  # sentences
 MEMBER_PREPS = ("including", "like", "among")
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})  # "the Biden administration"
 LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list of countries
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
 
@@ -67,6 +68,7 @@ class Pattern:
     open_issues: bool = False  # an object no list knows may be an issue of its own
     future: bool = False  # a statement about the future is the fact itself: "vowed to retaliate"
     speaker_subject: bool = False  # the subject is who says the sentence: '"X must stop," Lula said'
+    clause_object: bool = False  # the object is the subject of the clause: "X agreed under pressure from Y"
     confidence: float = 0.8
 
     @property
@@ -116,7 +118,7 @@ def _path(text: str | None, where: str) -> tuple[Step, ...]:
 
 PATTERN_FIELDS = frozenset({"relation", "trigger", "object", "subject", "requires", "reciprocal", "between",
                             "negated", "objects", "counterpart", "nationality", "object_preps", "open_issues",
-                            "future", "speaker_subject", "confidence"})
+                            "future", "speaker_subject", "clause_object", "confidence"})
 
 
 def _pattern(raw: dict, where: str) -> Pattern:
@@ -138,7 +140,8 @@ def _pattern(raw: dict, where: str) -> Pattern:
                    bool(raw.get("between")), negated, frozenset(raw.get("objects") or ()),
                    bool(raw.get("counterpart")), bool(raw.get("nationality")),
                    tuple(raw.get("object_preps") or ()), bool(raw.get("open_issues")),
-                   bool(raw.get("future")), bool(raw.get("speaker_subject")), float(raw.get("confidence", 0.8)))
+                   bool(raw.get("future")), bool(raw.get("speaker_subject")), bool(raw.get("clause_object")),
+                   float(raw.get("confidence", 0.8)))
 
 
 def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
@@ -246,6 +249,8 @@ def _record_open_issues(doc: Doc, found: Iterable[OpenIssue]) -> None:
     for issue in found:
         entity = Entity(issue.key, "Issue", issue.label)
         add_mention(doc, issue.start, issue.end, issue.key, VIA_OPEN_ISSUE, entity)
+        if issue.bare is not None:  # "Australian barley" is also "barley"
+            add_mention(doc, issue.bare, issue.bare + 1, issue.key, VIA_OPEN_ISSUE, entity)
 
 
 def doc_mentions(doc: Doc, kb: KnowledgeBase) -> DocMentions:
@@ -345,6 +350,9 @@ class _MatchReader:
         if self.p.counterpart:
             objects = self._counterparts(subjects)
             discount *= COUNTERPART_DISCOUNT
+        elif self.p.clause_object:
+            objects = self._clause_subject_of(self.trigger)
+            discount *= INHERITED_DISCOUNT
         elif self.obj_token is None:
             return
         else:
@@ -401,6 +409,23 @@ class _MatchReader:
                 self.opened.setdefault(issue.key, issue)
                 found.append(Mention(issue.start, issue.end, issue.key, issue.label, VIA_OPEN_ISSUE))
         return found
+
+    def _government_of(self, noun: Token, leader: Mention) -> Mention | None:
+        """"the Biden administration", "Meloni's government": the state whose
+        government it is, where the knowledge base knows whom the leader acts for."""
+        state = self.ents.states.get(leader.key) if noun.lemma_.lower() in GOVERNMENT_NOUNS else None
+        return Mention(leader.start, leader.end, state, leader.text, "government") if state else None
+
+    def _clause_subject_of(self, noun: Token) -> list[Mention]:
+        """"Japan agreed to curbs under pressure from Washington", "Manila
+        faces pressure from Beijing": who is under it is the clause's subject."""
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else \
+            noun.head if noun.dep_ == "dobj" else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        subject = child(verb, ("nsubj", "nsubjpass"))
+        token = subject if subject is not None else self._climb_subject(verb)[0]
+        return self._acting(token) if token is not None else []
 
     def _counterparts(self, subjects: list[Mention]) -> list[Mention]:
         """"he warned of the dangers": of whom, when the sentence names no one."""
@@ -581,6 +606,8 @@ class _MatchReader:
         for _ in range(5):
             if token.dep_ not in CLIMB_DEPS or token.head is token:
                 return None, 1.0
+            if token.dep_ == "advcl" and token.i < token.head.i and token.tag_ in ("VBD", "VBP", "VBZ"):
+                return None, 1.0  # a finite clause before the main one has a subject of its own, however parsed
             if token.dep_ == "xcomp" and word_in(token.head, self.rules.object_control):
                 controller = child(token.head, ("dobj",))  # "asked China to", not "reversed course to"
                 if controller is not None:
@@ -661,7 +688,7 @@ class _MatchReader:
         for c in tok.children:
             owner = self.ents.actor(c.i) if c.dep_ in ("poss", "compound") else None
             if owner is not None and owner.via != "pronoun":  # not "its stance"
-                return owner
+                return self._government_of(tok, owner) or owner
         for c in tok.children:  # "the EU sanctions plans": the owner of a compound of the noun
             owner = next((self.ents.actor(g.i) for g in c.children if g.dep_ in ("poss", "compound")
                           and self.ents.actor(g.i) is not None), None) if c.dep_ == "compound" else None

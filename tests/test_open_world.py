@@ -25,6 +25,7 @@ def _content(read, text: str) -> set[tuple[str, str, str]]:
       ("Subrahmanyam Jaishankar", "discussed", "Shipping corridor")}),
     ("Canberra raised concerns about the challenges posed by illegal fishing.",
      {("Australia", "raisedConcernAbout", "Illegal fishing")}),
+    ("Beijing imposed duties on several Australian exports.", {("China", "restricted", "Australian exports")}),
 ])
 def test_open_issue_is_the_phrase_a_topic_relation_points_at(read, text, expected):
     assert _content(read, text) == expected
@@ -72,6 +73,11 @@ def test_open_issue_label_leaves_out_whose_it_is(read):
     issues = {e.key: e for e in result.entities if e.kind == "Issue"}
     assert "issue/pipeline-project" in issues
     assert ("issue/pipeline-project", "Greece's pipeline project") in result.aliases
+
+
+def test_open_issue_with_a_nationality_keeps_it_and_the_bare_noun_is_an_alias(read):
+    result, _ = read("China imposed duties on Australian barley.")
+    assert ("issue/australian-barley", "barley") in result.aliases
 
 
 def test_open_issue_links_articles_by_its_label(extractor):

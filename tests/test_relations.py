@@ -86,6 +86,11 @@ CASES = [
     ("The Netherlands restricted exports of advanced chips to China.", [("Netherlands", "restricted", "Semiconductors")]),
     # allyOf
     ("Japan, a close ally of the United States, hosted the summit.", [("Japan", "allyOf", "United States")]),
+    # pressure from someone is their urging; a leader's administration is their state
+    ("Manila agreed to the plan after coming under pressure from the Biden administration.",
+     [("United States", "urged", "Philippines")]),
+    ("The Biden administration imposed new curbs on Chinese chipmakers.",
+     [("United States", "restricted", "Chinese chipmakers")]),
     # a threat against what another actor does or has
     ("Turkey threatened to veto Sweden's bid to join NATO.", [("Turkey", "warned", "Sweden")]),
     ("Hungary threatened to block the EU aid plans.", [("Hungary", "warned", "European Union")]),
@@ -95,6 +100,8 @@ CASES = [
     ("Manila labelled Beijing's conduct unacceptable.", [("Philippines", "criticized", "China")]),
     ("Brazil called the American decision a mistake.", [("Brazil", "criticized", "United States")]),
     ("The Russian move is illegal, Poland said.", [("Poland", "criticized", "Russia")]),
+    ("Li Ming said the US approach was typical of technological hegemony.", [("Li Ming", "criticized", "United States")]),
+    ("Beijing said the G7 had interfered in its internal affairs.", [("China", "criticized", "G7")]),
     # whom one thanks for doing a thing does it; an accusation is only a claim
     ("Biden thanked Turkey for backing Sweden.", [("Turkey", "supports", "Sweden")]),
     ("Zelensky appeared to accuse Poland of helping Moscow.", [("Volodymyr Zelenskyy", "criticized", "Poland")]),
@@ -219,3 +226,7 @@ def test_relations_a_meeting_too_far_back_gives_no_sides(read):
     text = ("Lula met Gustavo Petro in Brasilia. Markets rose. Farmers protested. The weather was mild. "
             "Traffic was heavy. Schools reopened. The talks covered migration.")
     assert not {f for f in _facts(read, text) if f[1] == "discussed"}
+
+
+def test_relations_pressure_from_things_urges_no_one(read):
+    assert not [f for f in _facts(read, "Oil prices rose under pressure from Saudi output cuts.") if f[1] == "urged"]
