@@ -39,6 +39,7 @@ COUNTERPART_DISCOUNT = 0.9
 JOINT_DISCOUNT = 0.8  # cooperation read from acting together, not stated
 COUNTERPART_LOOKBACK = 3  # sentences
 MEMBER_PREPS = ("including", "like", "among")
+STANCES = frozenset({"supports", "opposes"})  # what an actor can give up
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})  # "the Biden administration"
 LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list of countries
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
@@ -85,6 +86,7 @@ class Rules:
     hypothetical_governors: frozenset[str]
     hypothetical_marks: frozenset[str]
     negating_governors: frozenset[str]
+    ending_verbs: frozenset[str]
     light_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     agent_nouns: frozenset[str]
@@ -162,11 +164,12 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
         return frozenset(str(w).lower() for w in data.get(name) or ())
 
     return Rules(patterns, words("modals"), words("hypothetical_governors"),
-                 words("hypothetical_marks"), words("negating_governors"),
+                 words("hypothetical_marks"), words("negating_governors"), words("ending_verbs"),
                  words("light_verbs"), reporting_verbs, words("agent_nouns"),
                  words("vague_objects"), frozenset(data.get("shared_with_partners") or ()),
                  words("object_control"), frozenset(data.get("joint_action") or ()), words("meeting_nouns"),
-                 words("collective_agents"), words("vague_alone"), words("condemning_words"), words("judging_verbs"), matcher, direct_object_verbs(patterns))
+                 words("collective_agents"), words("vague_alone"), words("condemning_words"),
+                 words("judging_verbs"), matcher, direct_object_verbs(patterns))
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -753,6 +756,9 @@ class _MatchReader:
         trigger = self.trigger
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             return True
+        if self.p.pos == "NOUN" and self.p.relation in STANCES and trigger.dep_ == "dobj" \
+                and word_in(trigger.head, self.rules.ending_verbs):
+            return True  # "dropped its opposition to" (but "end its war" presupposes the war)
         return trigger.dep_ == "xcomp" and word_in(trigger.head, self.rules.negating_governors)
 
     def _hypothetical(self, token: Token | None) -> bool:

@@ -86,6 +86,10 @@ CASES = [
     ("The Netherlands restricted exports of advanced chips to China.", [("Netherlands", "restricted", "Semiconductors")]),
     # allyOf
     ("Japan, a close ally of the United States, hosted the summit.", [("Japan", "allyOf", "United States")]),
+    # support given as a green light or by dropping opposition; dismissal is opposition
+    ("EU governments gave the green light to tariffs on Chinese steel.", [("European Union", "supports", "Tariffs")]),
+    ("Turkey dropped its opposition to Sweden's NATO membership.", [("Turkey", "supports", "Sweden NATO membership")]),
+    ("Russia dismissed the UN resolution on Ukraine.", [("Russia", "opposes", "UN resolution on Ukraine")]),
     # pressure from someone is their urging; a leader's administration is their state
     ("Manila agreed to the plan after coming under pressure from the Biden administration.",
      [("United States", "urged", "Philippines")]),
