@@ -70,3 +70,17 @@ def test_relations_read_as_words_from_the_ontology():
     words = relation_labels()
     assert words["raisedConcernAbout"] == "raised concern about"
     assert words["metWith"] == "met with"
+
+
+def test_events_external_sort_orders_rows_as_tuples_do():
+    """Rows go through an on-disk sort as text: the text order must be the
+    tuple order (a field that is a prefix of another first, undated rows
+    last), and a line break in a sentence must survive."""
+    import json
+
+    from kg.exporters.events import _sort_line
+
+    rows = [("2024-01-02", "a", "x\ny"), ("", "a", "b"), ("2024-01-02", "ab", "c"), ("2024-01-01", "z", "z"),
+            ("2024-01-02", "a", "x")]
+    by_text = sorted(_sort_line(r) for r in rows)
+    assert [tuple(json.loads(line.partition("\0")[2])) for line in by_text] == sorted(rows, key=lambda r: (r[0] == "", r))

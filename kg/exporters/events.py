@@ -9,10 +9,13 @@ joined back to the RDF.
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
+from typing import Iterator
 
+from kg.extsort import sorted_unique
 from kg.graph import KnowledgeGraph
-from kg.rdf import assertion_iri, entity_iri
+from kg.rdf import assertion_iri, entity_iri, spill_folder
 from kg.terms import plover_categories
 
 COLUMNS = ("date", "subject", "subject_label", "subject_type", "subject_state", "relation", "plover",
@@ -26,24 +29,36 @@ def write_events(kg: KnowledgeGraph, path: Path) -> None:
         writer.writerows(event_rows(kg))
 
 
-def event_rows(kg: KnowledgeGraph) -> list[tuple]:
-    """The table's rows, in date, subject, relation, object order (undated last)."""
+def event_rows(kg: KnowledgeGraph) -> Iterator[tuple]:
+    """The table's rows, in date, subject, relation, object order (undated
+    last), by an external sort: memory does not grow with the corpus."""
+    lines = (_sort_line(row) for row in _rows(kg))
+    for line in sorted_unique(lines, spill_folder(kg) / "events-runs"):
+        yield tuple(json.loads(line.partition("\0")[2]))
+
+
+def _sort_line(row: tuple) -> str:
+    """The row's sort key (fields joined by a character no field holds), then
+    the row itself as JSON, which escapes any line break in a sentence."""
+    key = ("1" if row[0] == "" else "0") + "\x01".join(field.replace("\x01", " ") for field in row)
+    return f"{key.replace(chr(0), ' ')}\0{json.dumps(row, ensure_ascii=False)}"
+
+
+def _rows(kg: KnowledgeGraph) -> Iterator[tuple]:
     plover = plover_categories()
     states = acting_for(kg)
-    rows = []
     for doc, fact in kg.facts():
         subject = kg.entities.get(fact.subject)
         literal = fact.relation == "holdsPosition"
         obj = None if literal else kg.entities.get(fact.obj)
-        rows.append((
+        yield (
             doc.date.isoformat() if doc.date else "",
             entity_iri(fact.subject).value, subject.label if subject else "", subject.kind if subject else "",
             ";".join(states.get(fact.subject, ())),
             fact.relation, plover.get(fact.relation, ""),
             fact.obj if literal else entity_iri(fact.obj).value,
             fact.obj if literal else (obj.label if obj else ""), "" if literal or not obj else obj.kind,
-            f"{fact.confidence:.2f}", doc.doc_id, fact.evidence, assertion_iri(doc, fact).value))
-    return sorted(rows, key=lambda r: (r[0] == "", r))
+            f"{fact.confidence:.2f}", doc.doc_id, fact.evidence, assertion_iri(doc, fact).value)
 
 
 def acting_for(kg: KnowledgeGraph) -> dict[str, tuple[str, ...]]:
