@@ -133,8 +133,23 @@ def _helpers(count: int) -> Iterator[Executor | None]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_die_with_parent) as pool:
         yield pool
+
+
+def _die_with_parent() -> None:
+    """A helper must not outlive a build that is killed: SIGKILL gives the
+    build no time to stop it, so the kernel does (Linux's PR_SET_PDEATHSIG)."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the build died before the call
+        os._exit(1)
 
 
 def _helper_result(future: Future) -> tuple[Path, float]:
