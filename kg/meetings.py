@@ -36,12 +36,13 @@ def resolve_meetings(doc: Doc, facts: list[Fact]) -> list[Fact]:
     """Facts with a meeting placeholder as subject, given to the meeting's sides."""
     if not any(is_placeholder(f.subject) for f in facts):
         return facts
-    sentence_of = {sent.text.strip(): n for n, sent in enumerate(doc.sents)}
+    sents = list(doc.sents)  # one pass: doc.sents is computed anew at each call
+    sentence_of = {sent.text.strip(): n for n, sent in enumerate(sents)}
     sides: dict[int, set[str]] = {}
     for f in facts:
         if f.relation == "metWith" and f.evidence in sentence_of:
             sides.setdefault(sentence_of[f.evidence], set()).update((f.subject, f.obj))
-    token_sentence = {sent.start: n for n, sent in enumerate(doc.sents)}
+    token_sentence = {sent.start: n for n, sent in enumerate(sents)}
     kept = [f for f in facts if not is_placeholder(f.subject)]
     for f in facts:
         if is_placeholder(f.subject):

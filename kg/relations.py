@@ -372,7 +372,7 @@ class _MatchReader:
         if allowed & ACTORS and not self._owned_thing(token):
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
         if not found and self.p.nationality:
-            found = [Mention(c.i, c.i + 1, self.ents.nationalities[c.i], c.text, "nationality")
+            found = [self._nationality(c)
                      for c in token.children if c.i in self.ents.nationalities]
         if not found and "Issue" in allowed:
             found = self._issues_under(token)
@@ -464,7 +464,7 @@ class _MatchReader:
         found = self._actors(token)
         if not found and token.lemma_.lower() in self.rules.agent_nouns and (
                 token.tag_ == "NNS" or token.lemma_.lower() in self.rules.collective_agents):
-            found = [Mention(c.i, c.i + 1, self.ents.nationalities[c.i], c.text, "nationality")
+            found = [self._nationality(c)
                      for c in token.children if c.dep_ == "amod" and c.i in self.ents.nationalities]
         return found
 
@@ -532,6 +532,10 @@ class _MatchReader:
                 return noun, 1.0
             return child(noun.head, ("nsubj",)), INHERITED_DISCOUNT  # "X adopted a resolution demanding"
         return self._climb_subject(trigger)
+
+    def _nationality(self, token: Token) -> Mention:
+        """A nationality word read as its state ("Russian" for Russia)."""
+        return Mention(token.i, token.i + 1, self.ents.nationalities[token.i], token.text, "nationality")
 
     def _nationality_before(self, noun: Token) -> Token | None:
         """A nationality adjective before the noun ("Russian", "Israeli"); a
@@ -684,7 +688,7 @@ class _MatchReader:
         if mention is not None:
             return mention
         if tok.i in self.ents.nationalities and tok.dep_ in ("npadvmod", "amod"):  # "Iranian-backed", "Russian"
-            return Mention(tok.i, tok.i + 1, self.ents.nationalities[tok.i], tok.text, "nationality")
+            return self._nationality(tok)
         for c in tok.children:  # "the capital, Honiara", "the Chairman ..., Zhao Leji,", named before whose it is
             if c.dep_ == "appos" and self.ents.actor(c.i) is not None and self.ents.actor(c.i).via != "pronoun":
                 return self.ents.actor(c.i)
