@@ -16,7 +16,7 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg import DEFAULT_MODEL
+from kg import DEFAULT_MODEL, syntax  # noqa: F401 (registers subject_repair)
 from kg.errors import ModelError
 from kg.entities import RESOLVERS
 from kg.entities.mentions import CAPITAL_MARK
@@ -35,6 +35,7 @@ def load_pipeline(kb: KnowledgeBase, model: str = DEFAULT_MODEL) -> Language:
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"the spaCy pipeline {model!r} needs a parser and an entity recognizer")
     nlp.add_pipe("newline_sentences", before="parser")
+    nlp.add_pipe("subject_repair", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
     nlp.add_pipe("glued_words", first=True).kb = kb
     add_knowledge_rulers(nlp, kb)
     add_resolvers(nlp, kb)
@@ -176,9 +177,15 @@ def actor_patterns(kb: KnowledgeBase) -> Iterator[dict]:
         if entry.speaks_for:  # "the Kremlin said": the state speaks
             target, label = entry.speaks_for, "GPE"
         for name in dict.fromkeys((entry.entity.label, *entry.aliases)):
-            yield {"label": label, "pattern": name, "id": target}
+            for written in _as_written(name):
+                yield {"label": label, "pattern": written, "id": target}
         for capital in entry.capitals:
             yield {"label": "GPE", "pattern": capital, "id": key + CAPITAL_MARK}
+
+
+def _as_written(name: str) -> tuple[str, ...]:
+    """A name that begins with "the" also begins a sentence: "The West"."""
+    return (name, "T" + name[1:]) if name.startswith("the ") else (name,)
 
 
 def expand_trigger(trigger: str) -> Iterator[str]:

@@ -42,6 +42,8 @@ MEMBER_PREPS = ("including", "like", "among")
 STANCES = frozenset({"supports", "opposes"})  # what an actor can give up
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})  # "the Biden administration"
 LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list of countries
+# "sent an envoy over concerns about", "acted out of fear of": why the subject acted
+REASON_PREPS = frozenset({"over", "amid", "of", "because", "due"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
 
 
@@ -70,6 +72,7 @@ class Pattern:
     future: bool = False  # a statement about the future is the fact itself: "vowed to retaliate"
     speaker_subject: bool = False  # the subject is who says the sentence: '"X must stop," Lula said'
     clause_object: bool = False  # the object is the subject of the clause: "X agreed under pressure from Y"
+    reason: bool = False  # the noun is the reason of the clause's deed, and its subject's: "over concerns about"
     confidence: float = 0.8
 
     @property
@@ -120,7 +123,7 @@ def _path(text: str | None, where: str) -> tuple[Step, ...]:
 
 PATTERN_FIELDS = frozenset({"relation", "trigger", "object", "subject", "requires", "reciprocal", "between",
                             "negated", "objects", "counterpart", "nationality", "object_preps", "open_issues",
-                            "future", "speaker_subject", "clause_object", "confidence"})
+                            "future", "speaker_subject", "clause_object", "reason", "confidence"})
 
 
 def _pattern(raw: dict, where: str) -> Pattern:
@@ -143,7 +146,7 @@ def _pattern(raw: dict, where: str) -> Pattern:
                    bool(raw.get("counterpart")), bool(raw.get("nationality")),
                    tuple(raw.get("object_preps") or ()), bool(raw.get("open_issues")),
                    bool(raw.get("future")), bool(raw.get("speaker_subject")), bool(raw.get("clause_object")),
-                   float(raw.get("confidence", 0.8)))
+                   bool(raw.get("reason")), float(raw.get("confidence", 0.8)))
 
 
 def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
@@ -602,7 +605,8 @@ class _MatchReader:
         if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.head.dep_ == "prep":
             prep = prep.head.head  # "the last day of a trip": the day's preposition
         verb = prep.head
-        if prep.lower_ not in CIRCUMSTANCE_PREPS or verb.pos_ not in ("VERB", "AUX"):
+        preps = CIRCUMSTANCE_PREPS | REASON_PREPS if self.p.reason else CIRCUMSTANCE_PREPS
+        if prep.lower_ not in preps or verb.pos_ not in ("VERB", "AUX"):
             return None, 1.0
         subject = child(verb, ("nsubj",))
         return (subject, INHERITED_DISCOUNT) if subject is not None else self._climb_subject(verb)
@@ -653,6 +657,9 @@ class _MatchReader:
                             mention = self.ents.actor(tok.i)
                             if mention is not None and mention not in found:
                                 found.append(mention)
+        lemma = token.lemma_.lower()  # talks "hosted by" a state are not its own talks
+        if not found and lemma in self.rules.vague_objects and lemma not in self.rules.meeting_nouns:
+            found = [m for by in _made_by(token) if (m := self.ents.actor(by.i)) is not None]
         return found
 
     def _listed_appositions(self, token: Token) -> list[Token]:
@@ -824,6 +831,15 @@ def counterpart(doc: Doc, ents: DocMentions, speaker: str, trigger: Token, *, lo
     before = [m for m in ents.mentions if window_start <= m.start < sent.start and other(m)]
     people = [m for m in before if kind_of(m.key) == "Person"]
     return (people or before or [None])[-1]
+
+
+def _made_by(thing: Token) -> list[Token]:
+    """"the remarks made by Zelensky", "the decision by Berlin": whose
+    statement or act it is, named as its agent."""
+    agents = [c for c in thing.children if c.dep_ == "prep" and c.lower_ == "by"]
+    agents += [g for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"
+               for g in c.children if g.dep_ == "agent"]
+    return [t for a in agents for p in a.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
 
 
 def _such_as(prep: Token) -> bool:

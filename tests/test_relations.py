@@ -114,6 +114,20 @@ CASES = [
     # a list the parser split still gives one fact per country
     ("Beijing called on Canada, the U.K., and the U.S. \"to abandon the bloc mentality.\"",
      [("China", "urged", "Canada"), ("China", "urged", "United Kingdom"), ("China", "urged", "United States")]),
+    # a subject the parser hung on a list before a comma is the clause's again
+    ("After Iran seized a tanker off the coast of Oman, the West and its partners imposed sanctions on Iran.",
+     [("the West", "restricted", "Iran")]),
+    ("After the vote on the resolution on Syria, Britain and France criticized Russia.",
+     [("United Kingdom", "criticized", "Russia"), ("France", "criticized", "Russia")]),
+    ("In Beijing, Russia and Iran criticized the United States.",
+     [("Russia", "criticized", "United States"), ("Iran", "criticized", "United States")]),
+    ("The West imposed new sanctions on Iran.", [("the West", "restricted", "Iran")]),
+    # a statement or act named by its agent is the agent's
+    ("Warsaw lodged a protest against the remarks made by Ukraine.", [("Poland", "criticized", "Ukraine")]),
+    ("Tokyo voiced its protest against the decision by Seoul.", [("Japan", "criticized", "South Korea")]),
+    # a concern that gives the reason of a deed is the doer's
+    ("Japan sent an envoy to Honiara over concerns about the security pact with China.",
+     [("Japan", "raisedConcernAbout", "Security pact")]),
     # claims
     ("China claims most of the South China Sea and Taiwan.", [("China", "claims", "Taiwan")]),
     ("Taiwan, which is claimed by Beijing, held elections in January.", [("China", "claims", "Taiwan")]),
@@ -141,6 +155,7 @@ NOT_FACTS = [
     ("Tokyo said its decision was not a violation of any rule.", ("Japan", "criticized", "Japan")),
     ("Hungary wants Russian oil deliveries to Hungary to resume.", ("Russia", "supports", "Hungary")),
     ("China urged Japan to stop, and Vietnam said it agreed.", ("China", "urged", "Vietnam")),
+    ("Talks hosted by Qatar and Egypt resumed in Doha.", ("Qatar", "metWith", "Egypt")),
 ]
 
 

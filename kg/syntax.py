@@ -1,0 +1,70 @@
+"""Repairs to the parse of en_core_web_sm that every later reading needs.
+
+The small parser joins a clause's subject to a list that ends just before it:
+in "After Moscow invaded Ukraine, the West and its allies imposed sanctions"
+it reads "the West" as one more item after "Ukraine", and "imposed" is left
+without a subject. `subject_repair` gives such a verb its subject back.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+# Clauses that have a subject of their own ("and imposed", "to impose" share one).
+CLAUSES = frozenset({"ROOT", "advcl", "ccomp"})
+LISTED = frozenset({"conj", "appos"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+@Language.component("subject_repair")
+def subject_repair(doc: Doc) -> Doc:
+    """A clause's verb takes back the list items that stand right before it,
+    after a comma, from the list they were hung on: when it has no subject,
+    or when the one it was given lies in a phrase fronted before the comma
+    ("After the vote on Syria, Britain and France criticized Russia")."""
+    for verb in _clause_verbs(doc):
+        found = _stray_subject(verb)
+        if found is not None:
+            subject, wrong = found
+            if wrong is not None:
+                wrong.dep_ = "npadvmod"
+            subject.head = verb
+            subject.dep_ = "nsubj"
+    return doc
+
+
+def _clause_verbs(doc: Doc) -> list[Token]:
+    """The verbs heading clauses, found on the arrays, not token by token."""
+    import numpy as np
+    from spacy.attrs import DEP, POS
+
+    strings = doc.vocab.strings
+    deps, pos = doc.to_array([DEP, POS]).T
+    wanted = np.isin(deps, [strings[d] for d in CLAUSES]) & np.isin(pos, [strings["VERB"], strings["AUX"]])
+    return [doc[int(i)] for i in np.flatnonzero(wanted)]
+
+
+def _stray_subject(verb: Token) -> tuple[Token, Token | None] | None:
+    """The list item that begins the phrase right before `verb`, if that
+    phrase was hung on a noun before a comma, with the subject it replaces."""
+    doc = verb.doc
+    last = doc[verb.i - 1] if verb.i > verb.sent.start else verb
+    if last.dep_ not in LISTED or last.pos_ not in NOUNS:
+        return None
+    item = last
+    while not (doc[item.left_edge.i - 1].text == "," and item.head.i < item.left_edge.i - 1
+               and item.head.pos_ in NOUNS):
+        item = item.head
+        if item.dep_ not in LISTED or item.head.i >= item.i:
+            return None
+    if item.right_edge.i != verb.i - 1:
+        return None
+    top = item.head
+    while top.dep_ in LISTED:
+        top = top.head
+    given = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if given is None:
+        return (item, None) if top.head != verb else None  # not the verb's own object
+    fronted = verb.sent[0].pos_ in ("SCONJ", "ADP") and given.i < item.i and given in (top, *top.ancestors)
+    return (item, given) if fronted else None
