@@ -103,6 +103,8 @@ def _phrase(head: Token) -> list[Token] | None:
             inner = list(child.subtree)
             if len(inner) <= 4 and not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in inner):
                 end = inner[-1].i + 1
+            elif child.lower_ == "of" and all(t.pos_ == "ADJ" or t.tag_ in DROPPED_TAGS for t in doc[start:head.i]):
+                return None  # "the official resetting of ... relations": the topic is in what it is of
             break
     words = [t for t in doc[start:end] if t.tag_ not in DROPPED_TAGS]
     if not words or len(words) > MAX_WORDS or any(t.is_punct and t.text != "-" for t in words):

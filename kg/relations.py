@@ -409,12 +409,27 @@ class _MatchReader:
         found = []
         if token.dep_ == "prep":  # a path that ends at "about": what it is about
             token = child(token, ("pobj",)) or token
-        for tok in (token, *token.conjuncts):
+        for tok in (token, *token.conjuncts, *self._listed_topics(token)):
             issue = open_issue(tok, self.ents, self.rules.vague_objects, self.rules.vague_alone)
             if issue is not None:
                 self.opened.setdefault(issue.key, issue)
                 found.append(Mention(issue.start, issue.end, issue.key, issue.label, VIA_OPEN_ISSUE))
         return found
+
+    def _listed_topics(self, token: Token) -> list[Token]:
+        """"a range of topics, including port fees and fishing rights": the
+        items listed under a vague head, or under what it is of."""
+        for _ in range(3):
+            if token.lemma_.lower() not in self.rules.vague_objects:
+                return []
+            for prep in token.children:
+                if prep.dep_ == "prep" and (prep.lower_ in MEMBER_PREPS or _such_as(prep)):
+                    return [t for g in prep.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
+            token = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if token is None:
+                return []
+        return []
 
     def _government_of(self, noun: Token, leader: Mention) -> Mention | None:
         """"the Biden administration", "Meloni's government": the state whose
