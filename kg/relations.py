@@ -72,6 +72,7 @@ class Pattern:
     future: bool = False  # a statement about the future is the fact itself: "vowed to retaliate"
     speaker_subject: bool = False  # the subject is who says the sentence: '"X must stop," Lula said'
     clause_object: bool = False  # the object is the subject of the clause: "X agreed under pressure from Y"
+    clause_verbs: tuple[str, ...] = ()  # with clause_object, the verbs whose object the trigger must be
     reason: bool = False  # the noun is the reason of the clause's deed, and its subject's: "over concerns about"
     confidence: float = 0.8
 
@@ -102,6 +103,7 @@ class Rules:
     vague_alone: frozenset[str]
     condemning_words: frozenset[str]
     judging_verbs: frozenset[str]
+    belonging_verbs: frozenset[str]
     matcher: TreeMatcher  # the compiled DependencyMatcher patterns, keyed by pattern index
     direct_object_verbs: dict[str, tuple[int, ...]]  # lemma -> patterns of a plain direct object
 
@@ -146,7 +148,13 @@ def _pattern(raw: dict, where: str) -> Pattern:
                    bool(raw.get("counterpart")), bool(raw.get("nationality")),
                    tuple(raw.get("object_preps") or ()), bool(raw.get("open_issues")),
                    bool(raw.get("future")), bool(raw.get("speaker_subject")), bool(raw.get("clause_object")),
-                   bool(raw.get("reason")), float(raw.get("confidence", 0.8)))
+                   _clause_verbs(raw.get("clause_object")), bool(raw.get("reason")),
+                   float(raw.get("confidence", 0.8)))
+
+
+def _clause_verbs(value: object) -> tuple[str, ...]:
+    """`clause_object: [defy, reject]`: only as the object of these verbs."""
+    return tuple(value) if isinstance(value, list) else ()
 
 
 def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
@@ -172,7 +180,7 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
                  words("vague_objects"), frozenset(data.get("shared_with_partners") or ()),
                  words("object_control"), frozenset(data.get("joint_action") or ()), words("meeting_nouns"),
                  words("collective_agents"), words("vague_alone"), words("condemning_words"),
-                 words("judging_verbs"), matcher, direct_object_verbs(patterns))
+                 words("judging_verbs"), words("belonging_verbs"), matcher, direct_object_verbs(patterns))
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -345,7 +353,10 @@ class _MatchReader:
         allowed = RELATIONS[relation].objects  # a symmetric relation's either side
         if self.p.between:
             members = self._actors(self.obj_token) if self.obj_token is not None else []
-            yield from _all_pairs(m for m in members if kind_of(m.key) in allowed)
+            for a, b, d in _all_pairs(m for m in members if kind_of(m.key) in allowed):
+                yield a, b, d
+                if not RELATIONS[relation].symmetric:  # "fighting between X and Y": each attacks the other
+                    yield b, a, d
             return
         subjects, discount = self._subjects()
         subjects = [m for m in subjects if is_placeholder(m.key) or kind_of(m.key) in ACTORS]
@@ -443,6 +454,8 @@ class _MatchReader:
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else \
             noun.head if noun.dep_ == "dobj" else None
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        if self.p.clause_verbs and (noun.dep_ != "dobj" or verb.lemma_.lower() not in self.p.clause_verbs):
             return []
         subject = child(verb, ("nsubj", "nsubjpass"))
         token = subject if subject is not None else self._climb_subject(verb)[0]
@@ -672,6 +685,9 @@ class _MatchReader:
                             mention = self.ents.actor(tok.i)
                             if mention is not None and mention not in found:
                                 found.append(mention)
+        if not found and token.pos_ == "NOUN":  # "strikes against sites linked to the Houthis"
+            found = [m for t in _belonging_to(token, self.rules.belonging_verbs)
+                     if (m := self.ents.actor(t.i)) is not None]
         lemma = token.lemma_.lower()  # talks "hosted by" a state are not its own talks
         if not found and lemma in self.rules.vague_objects and lemma not in self.rules.meeting_nouns:
             found = [m for by in _made_by(token) if (m := self.ents.actor(by.i)) is not None]
@@ -846,6 +862,16 @@ def counterpart(doc: Doc, ents: DocMentions, speaker: str, trigger: Token, *, lo
     before = [m for m in ents.mentions if window_start <= m.start < sent.start and other(m)]
     people = [m for m in before if kind_of(m.key) == "Person"]
     return (people or before or [None])[-1]
+
+
+def _belonging_to(thing: Token, verbs: frozenset[str]) -> list[Token]:
+    """"sites linked to the Houthis", "vessels owned by Iran": whose the
+    things are, when the sentence says so with one of `verbs`."""
+    found = []
+    for acl in (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in verbs):
+        for prep in (g for g in acl.children if g.dep_ in ("prep", "agent") and g.lower_ in ("to", "with", "by")):
+            found += [t for p in prep.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
+    return found
 
 
 def _made_by(thing: Token) -> list[Token]:

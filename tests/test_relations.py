@@ -128,6 +128,15 @@ CASES = [
     # a concern that gives the reason of a deed is the doer's
     ("Japan sent an envoy to Honiara over concerns about the security pact with China.",
      [("Japan", "raisedConcernAbout", "Security pact")]),
+    # calls defied or heeded: whoever made them urged the clause's subject
+    ("Israel ignored Washington's appeals for restraint.", [("United States", "urged", "Israel")]),
+    # what belongs to an actor stands for it as a target
+    ("Israel struck targets tied to Hezbollah.", [("Israel", "attacked", "Hezbollah")]),
+    # fighting between two sides: each attacks the other
+    ("Fighting between Armenia and Azerbaijan resumed in September.",
+     [("Armenia", "attacked", "Azerbaijan"), ("Azerbaijan", "attacked", "Armenia")]),
+    ("Heavy clashes erupted between Ethiopia and Eritrea.",
+     [("Ethiopia", "attacked", "Eritrea"), ("Eritrea", "attacked", "Ethiopia")]),
     # claims
     ("China claims most of the South China Sea and Taiwan.", [("China", "claims", "Taiwan")]),
     ("Taiwan, which is claimed by Beijing, held elections in January.", [("China", "claims", "Taiwan")]),
@@ -156,6 +165,7 @@ NOT_FACTS = [
     ("Hungary wants Russian oil deliveries to Hungary to resume.", ("Russia", "supports", "Hungary")),
     ("China urged Japan to stop, and Vietnam said it agreed.", ("China", "urged", "Vietnam")),
     ("Talks hosted by Qatar and Egypt resumed in Doha.", ("Qatar", "metWith", "Egypt")),
+    ("Japan echoed the UN's call for restraint.", ("United Nations", "urged", "Japan")),
 ]
 
 
