@@ -670,7 +670,8 @@ class _MatchReader:
         if pair:
             return [Mention(token.i, token.i + 1, key, token.text, "pair") for key in pair]
         found: list[Mention] = []
-        for tok in (token, *token.conjuncts, *self._listed_appositions(token)):
+        conjuncts = [self._owned_person(t) if _possessive(t) else t for t in token.conjuncts]
+        for tok in (token, *filter(None, conjuncts), *self._listed_appositions(token)):
             mention = self._actor_mention(tok)
             if mention is not None and mention not in found:
                 found.append(mention)
@@ -692,6 +693,17 @@ class _MatchReader:
         if not found and lemma in self.rules.vague_objects and lemma not in self.rules.meeting_nouns:
             found = [m for by in _made_by(token) if (m := self.ents.actor(by.i)) is not None]
         return found
+
+    def _owned_person(self, owner: Token) -> Token | None:
+        """"X and Ethiopia's Prime Minister Abiy Ahmed": the owner listed is
+        no side of its own; the person named after it, however parsed, is."""
+        for tok in self.doc[owner.i + 1:owner.sent.end]:
+            if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "PART"):
+                return None
+            mention = self.ents.actor(tok.i)
+            if mention is not None and mention.start == tok.i and kind_of(mention.key) == "Person":
+                return self.doc[mention.end - 1]
+        return None
 
     def _listed_appositions(self, token: Token) -> list[Token]:
         """"Australia, the U.K., and the U.S.": the parser reads a middle item
@@ -862,6 +874,11 @@ def counterpart(doc: Doc, ents: DocMentions, speaker: str, trigger: Token, *, lo
     before = [m for m in ents.mentions if window_start <= m.start < sent.start and other(m)]
     people = [m for m in before if kind_of(m.key) == "Person"]
     return (people or before or [None])[-1]
+
+
+def _possessive(token: Token) -> bool:
+    """"Qatar's" in "X and Qatar's emir Tamim": an owner, not one more actor."""
+    return any(c.dep_ == "case" for c in token.children)
 
 
 def _belonging_to(thing: Token, verbs: frozenset[str]) -> list[Token]:

@@ -137,6 +137,10 @@ CASES = [
      [("Armenia", "attacked", "Azerbaijan"), ("Azerbaijan", "attacked", "Armenia")]),
     ("Heavy clashes erupted between Ethiopia and Eritrea.",
      [("Ethiopia", "attacked", "Eritrea"), ("Eritrea", "attacked", "Ethiopia")]),
+    # "Qatar's" before a title and a name owns them: it is no side of its own
+    ("Kenyan President William Ruto and Ethiopia’s Prime Minister Abiy Ahmed met to review the border road.",
+     [("William Ruto", "metWith", "Abiy Ahmed"), ("William Ruto", "discussed", "Border road"),
+      ("Abiy Ahmed", "discussed", "Border road")]),
     # claims
     ("China claims most of the South China Sea and Taiwan.", [("China", "claims", "Taiwan")]),
     ("Taiwan, which is claimed by Beijing, held elections in January.", [("China", "claims", "Taiwan")]),

@@ -33,6 +33,20 @@ def test_names_link_full_names_surnames_and_capitals(nlp):
     assert ("Beijing", "country/china", "capital") in spans  # "Beijing must act": the state
 
 
+def test_names_a_full_stop_kept_in_a_name_and_a_short_form_read_as_an_organisation(nlp):
+    """The model may keep the full stop of a line's last name in the entity,
+    and call the short form with a particle an organisation: one person."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Talks were hosted by Jean-Pierre De Smet.\nLater De Smet spoke.")
+    words = [t.text for t in doc]
+    first, second = words.index("Jean"), words.index("De", words.index("Later"))
+    doc.ents = [Span(doc, first, words.index(".") + 1, label="PERSON"), Span(doc, second, second + 2, label="ORG")]
+    doc = nlp.get_pipe("kg_names")(doc)
+    keys = {s.text: s.kb_id_ for s in doc.spans[MENTIONS]}
+    assert keys == {"Jean-Pierre De Smet": "person/jean-pierre-de-smet", "De Smet": "person/jean-pierre-de-smet"}
+
+
 @pytest.mark.parametrize("text, place, absent", [
     ("The senator spoke in Austin on Monday about the budget.", "Austin", "person/lloyd-austin"),
     ("Abraham Lincoln was born in Kentucky. The delegation arrived in Lincoln late on Tuesday.", "Lincoln",

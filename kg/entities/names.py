@@ -58,6 +58,10 @@ def make_name_linker(nlp: Language, name: str) -> NameLinker:
 def _link(doc: Doc, ent: Span, kb: KnowledgeBase, surnames: dict[str, list[str]],
           title_words: frozenset[str]) -> None:
     ent_id = ent.ent_id_
+    end = ent.end
+    while end - ent.start > 1 and doc[end - 1].is_punct and doc[end - 1].text != "-":  # "Le Drian." ends a line
+        end -= 1
+    ent = Span(doc, ent.start, end, label=ent.label_) if end < ent.end else ent
     if ent.label_ == "PERSON":
         ent = _whole_name(_without_leading_title(ent, title_words | kb.official_words))
     text = clean_name(ent)
@@ -110,11 +114,11 @@ def _person(doc: Doc, ent: Span, key: str, kb: KnowledgeBase, surnames: dict[str
 def _surnames(parts: list[str], entry: KbEntry | None) -> list[str]:
     """A known name says which word is the family name; for an unknown one
     ("Wang Wentao", "Caspar Veldkamp") either end may be."""
-    if entry:
-        return [parts[0] if entry.family_name_first else parts[-1]]
     particle = next((n for n in range(1, len(parts) - 1) if parts[n].lower() in NAME_PARTICLES), None)
+    if entry and (entry.family_name_first or particle is None):
+        return [parts[0] if entry.family_name_first else parts[-1]]
     if particle is not None:  # "Jean-Yves Le Drian" is "Le Drian", "Ursula von der Leyen" "von der Leyen"
-        return [" ".join(parts[particle:]), parts[-1], parts[0]]
+        return [" ".join(parts[particle:]), parts[-1]] + ([] if entry else [parts[0]])
     return [parts[-1], parts[0]]
 
 
