@@ -643,6 +643,9 @@ class _MatchReader:
         """A clause without a subject takes the one of the clause it hangs from."""
         token = verb
         for _ in range(5):
+            owner = _owner_of_intent(token)
+            if owner is not None and self._acting(owner):
+                return owner, INHERITED_DISCOUNT
             if token.dep_ not in CLIMB_DEPS or token.head is token:
                 return None, 1.0
             if token.dep_ == "advcl" and token.i < token.head.i and token.tag_ in ("VBD", "VBP", "VBZ"):
@@ -813,7 +816,8 @@ class _MatchReader:
         if self.p.pos == "NOUN" and self.p.relation in STANCES and trigger.dep_ == "dobj" \
                 and word_in(trigger.head, self.rules.ending_verbs):
             return True  # "dropped its opposition to" (but "end its war" presupposes the war)
-        return trigger.dep_ == "xcomp" and word_in(trigger.head, self.rules.negating_governors)
+        clause = self._clause_of(trigger) or trigger  # "refused to condemn", "China's refusal to condemn"
+        return clause.dep_ in ("xcomp", "acl") and word_in(clause.head, self.rules.negating_governors)
 
     def _hypothetical(self, token: Token | None) -> bool:
         """Future, possible, hoped-for or conditional: "may visit", "hopes to
@@ -828,6 +832,8 @@ class _MatchReader:
                     return True
                 if c.dep_ == "mark" and c.lower_ in self.rules.hypothetical_marks:
                     return True
+            if token.dep_ == "acl" and word_in(token.head, self.rules.hypothetical_governors):
+                return True  # "Beijing's plan to impose curbs", "a bid to block"
             if token.dep_ not in ("xcomp", "conj", "advcl") or token.head is token:
                 return False
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
@@ -874,6 +880,15 @@ def counterpart(doc: Doc, ents: DocMentions, speaker: str, trigger: Token, *, lo
     before = [m for m in ents.mentions if window_start <= m.start < sent.start and other(m)]
     people = [m for m in before if kind_of(m.key) == "Person"]
     return (people or before or [None])[-1]
+
+
+def _owner_of_intent(verb: Token) -> Token | None:
+    """"Poland's decision to extend an embargo", "Beijing's plan to impose
+    curbs": whose decision or plan it is does what follows "to"."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ != "NOUN" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _possessive(token: Token) -> bool:

@@ -1,5 +1,9 @@
 """Repairs to the parse of en_core_web_sm that every later reading needs.
 
+Coordinated verbs are of one form: in "India asking Canada to withdraw its
+staff and suspending visas" the parser joins "suspending" to "withdraw";
+`subject_repair` joins it to "asking".
+
 The small parser joins a clause's subject to a list that ends just before it:
 in "After Moscow invaded Ukraine, the West and its allies imposed sanctions"
 it reads "the West" as one more item after "Ukraine", and "imposed" is left
@@ -17,12 +21,19 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
+# Verb forms that coordinate only with their own kind: "asking X to leave and
+# suspending visas" joins "suspending" to "asking", not to "leave".
+COORDINATED_FORMS = frozenset({"VBG", "VBD", "VBZ"})
+
+
 @Language.component("subject_repair")
 def subject_repair(doc: Doc) -> Doc:
     """A clause's verb takes back the list items that stand right before it,
     after a comma, from the list they were hung on: when it has no subject,
     or when the one it was given lies in a phrase fronted before the comma
     ("After the vote on Syria, Britain and France criticized Russia")."""
+    for verb in _verbs_joined_by_form(doc):
+        verb.head = _same_form_ancestor(verb)
     for verb in _clause_verbs(doc):
         found = _stray_subject(verb)
         if found is not None:
@@ -43,6 +54,20 @@ def _clause_verbs(doc: Doc) -> list[Token]:
     deps, pos = doc.to_array([DEP, POS]).T
     wanted = np.isin(deps, [strings[d] for d in CLAUSES]) & np.isin(pos, [strings["VERB"], strings["AUX"]])
     return [doc[int(i)] for i in np.flatnonzero(wanted)]
+
+
+def _verbs_joined_by_form(doc: Doc) -> list[Token]:
+    """Verbs coordinated with a verb of another form, below one of their own
+    form: the parser joined them to the nearer verb."""
+    return [t for t in doc if t.dep_ == "conj" and t.tag_ in COORDINATED_FORMS and t.head.tag_ != t.tag_
+            and t.head.pos_ in ("VERB", "AUX") and _same_form_ancestor(t) is not None]
+
+
+def _same_form_ancestor(verb: Token) -> Token | None:
+    for up in list(verb.head.ancestors)[:3]:
+        if up.tag_ == verb.tag_ and up.pos_ in ("VERB", "AUX"):
+            return up
+    return None
 
 
 def _stray_subject(verb: Token) -> tuple[Token, Token | None] | None:

@@ -141,6 +141,14 @@ CASES = [
     ("Kenyan President William Ruto and Ethiopia’s Prime Minister Abiy Ahmed met to review the border road.",
      [("William Ruto", "metWith", "Abiy Ahmed"), ("William Ruto", "discussed", "Border road"),
       ("Abiy Ahmed", "discussed", "Border road")]),
+    # whose decision it is does what follows "to"
+    ("Ties soured over Warsaw's decision to extend an embargo on Ukrainian grain.",
+     [("Poland", "restricted", "Ukrainian grain")]),
+    # coordinated verbs are of one form, however the parser joined them
+    ("The row deepened, with India asking Canada to withdraw its diplomats and suspending visa services.",
+     [("India", "urged", "Canada"), ("India", "restricted", "Visas")]),
+    # a failed agreement is a disagreement
+    ("Kosovo and Serbia failed to agree on the plan.", [("Kosovo", "disagreedWith", "Serbia")]),
     # claims
     ("China claims most of the South China Sea and Taiwan.", [("China", "claims", "Taiwan")]),
     ("Taiwan, which is claimed by Beijing, held elections in January.", [("China", "claims", "Taiwan")]),
@@ -170,6 +178,8 @@ NOT_FACTS = [
     ("China urged Japan to stop, and Vietnam said it agreed.", ("China", "urged", "Vietnam")),
     ("Talks hosted by Qatar and Egypt resumed in Doha.", ("Qatar", "metWith", "Egypt")),
     ("Japan echoed the UN's call for restraint.", ("United Nations", "urged", "Japan")),
+    ("Beijing's plan to impose curbs on Japanese seafood angered Tokyo.", ("China", "restricted", "Japanese seafood")),
+    ("China's refusal to condemn Russia drew criticism.", ("China", "criticized", "Russia")),
 ]
 
 
