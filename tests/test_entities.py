@@ -19,7 +19,7 @@ def _entities(read, text):
     ("Beijing said the talks were candid.", "country/china", "Beijing"),
     ("Washington's arms sales anger Beijing.", "country/united-states", "Washington"),
     ("Moscow and Kyiv traded accusations.", "country/ukraine", "Kyiv"),
-    ("The Kremlin rejected the proposal.", "country/russia", "Kremlin"),
+    ("The Kremlin rejected the proposal.", "country/russia", "the Kremlin"),  # as written mid-sentence
     ("The DPRK fired a missile on Sunday.", "country/north-korea", "DPRK"),
     ("Manila lodged a protest with Beijing.", "country/philippines", "Manila"),
 ])
