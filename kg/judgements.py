@@ -4,6 +4,7 @@ criticises that actor, though no verb of criticism is used.
     Vietnam said China's actions were a violation of international law.
     The spokesperson said the US approach was unacceptable.
     Manila labelled Beijing's conduct provocative.
+    The envoy called Ukraine a neo-Nazi state; the office described Tsai as a separatist.
     Kenya's foreign minister said Uganda's move violates the treaty.
 
 A condemning word (`condemning_words` in the pattern file: "violation",
@@ -35,7 +36,7 @@ def judged_facts(doc: Doc, ents: DocMentions, words: frozenset[str], judging_ver
                  reporting_verbs: frozenset[str], modals: frozenset[str]) -> Iterator[Fact]:
     """criticized facts read from condemning predicates."""
     for token in doc:
-        if token.lemma_.lower() not in words or token.pos_ not in ("NOUN", "ADJ", "VERB"):
+        if token.lemma_.lower() not in words or token.pos_ not in ("NOUN", "ADJ", "VERB", "PROPN"):
             continue
         verb, judged = _clause(token, judging_verbs)
         if verb is None or judged is None or _negated_or_hypothetical(token, verb, modals):
@@ -50,6 +51,13 @@ def judged_facts(doc: Doc, ents: DocMentions, words: frozenset[str], judging_ver
 
 def _clause(token: Token, judging_verbs: frozenset[str]) -> tuple[Token | None, Token | None]:
     """The verb of the judging clause and what it judges."""
+    if token.dep_ == "amod" and token.head.dep_ in ("oprd", "attr", "pobj") and token.i < token.head.i:
+        token = token.head  # "called Ukraine a neo-Nazi state": the label is the predicate
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ == "as" and word_in(prep.head, judging_verbs):
+        return prep.head, child(prep.head, ("dobj",))  # "described Tsai as a separatist"
+    if token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_ == "amount":
+        return prep.head, child(prep.head, ("nsubj",))  # "X's actions amount to genocide"
     for _ in range(2):  # "is typical of hegemony", "is an act of aggression": the predicate holds the word
         prep = token.head
         if token.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.dep_ in PREDICATE_DEPS:
@@ -104,7 +112,10 @@ def _speaker(doc: Doc, verb: Token, ents: DocMentions, judging_verbs: frozenset[
     """Who judges: the subject of a judging verb, of the reporting verb the
     clause depends on, or the speaker of the quotation it stands in."""
     if word_in(verb, judging_verbs):
-        return _actor_of(child(verb, ("nsubj",)), ents)
+        subject = child(verb, ("nsubj",))
+        if subject is None and verb.dep_ == "acl" and verb.head.dep_ == "dobj":
+            subject = child(verb.head.head, ("nsubj",))  # "issued a statement describing X as"
+        return _actor_of(subject, ents)
     for c in verb.children:  # "The move is illegal, the ministry said"
         if c.dep_ in ("parataxis", "ccomp") and c.i > verb.i and word_in(c, reporting_verbs):
             return _actor_of(child(c, ("nsubj",)), ents)

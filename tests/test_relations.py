@@ -106,6 +106,10 @@ CASES = [
     ("The Russian move is illegal, Poland said.", [("Poland", "criticized", "Russia")]),
     ("Li Ming said the US approach was typical of technological hegemony.", [("Li Ming", "criticized", "United States")]),
     ("Beijing said the G7 had interfered in its internal affairs.", [("China", "criticized", "G7")]),
+    ("Nebenzia called Ukraine a neo-Nazi state.", [("Vasily Nebenzya", "criticized", "Ukraine")]),
+    ("China's Taiwan Affairs Office issued a statement describing Tsai as a separatist.",
+     [("Taiwan Affairs Office", "criticized", "Tsai Ing-wen")]),
+    ("South Africa said Israel's actions amounted to genocide.", [("South Africa", "criticized", "Israel")]),
     # whom one thanks for doing a thing does it; an accusation is only a claim
     ("Biden thanked Turkey for backing Sweden.", [("Turkey", "supports", "Sweden")]),
     ("Zelensky appeared to accuse Poland of helping Moscow.", [("Volodymyr Zelenskyy", "criticized", "Poland")]),
@@ -180,6 +184,7 @@ NOT_FACTS = [
     ("Japan echoed the UN's call for restraint.", ("United Nations", "urged", "Japan")),
     ("Beijing's plan to impose curbs on Japanese seafood angered Tokyo.", ("China", "restricted", "Japanese seafood")),
     ("China's refusal to condemn Russia drew criticism.", ("China", "criticized", "Russia")),
+    ("Berlin described Paris as a reliable partner.", ("Germany", "criticized", "France")),
 ]
 
 
