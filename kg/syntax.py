@@ -46,21 +46,30 @@ def subject_repair(doc: Doc) -> Doc:
 
 
 def _clause_verbs(doc: Doc) -> list[Token]:
-    """The verbs heading clauses, found on the arrays, not token by token."""
+    """The verbs heading clauses."""
+    return _with_labels(doc, CLAUSES, {"VERB", "AUX"}, "POS")
+
+
+def _with_labels(doc: Doc, deps: frozenset[str] | set[str], kinds: frozenset[str] | set[str],
+                 kind: str) -> list[Token]:
+    """The tokens with one of `deps` and one of `kinds` (of attribute `kind`,
+    POS or TAG), found on the arrays, not token by token: this runs on every
+    document."""
     import numpy as np
-    from spacy.attrs import DEP, POS
+    from spacy.attrs import DEP, POS, TAG
 
     strings = doc.vocab.strings
-    deps, pos = doc.to_array([DEP, POS]).T
-    wanted = np.isin(deps, [strings[d] for d in CLAUSES]) & np.isin(pos, [strings["VERB"], strings["AUX"]])
+    dep_ids, kind_ids = doc.to_array([DEP, POS if kind == "POS" else TAG]).T
+    wanted = np.isin(dep_ids, [strings[d] for d in deps]) & np.isin(kind_ids, [strings[k] for k in kinds])
     return [doc[int(i)] for i in np.flatnonzero(wanted)]
 
 
 def _verbs_joined_by_form(doc: Doc) -> list[Token]:
     """Verbs coordinated with a verb of another form, below one of their own
     form: the parser joined them to the nearer verb."""
-    return [t for t in doc if t.dep_ == "conj" and t.tag_ in COORDINATED_FORMS and t.head.tag_ != t.tag_
-            and t.head.pos_ in ("VERB", "AUX") and _same_form_ancestor(t) is not None]
+    conj = _with_labels(doc, {"conj"}, COORDINATED_FORMS, "TAG")
+    return [t for t in conj if t.head.tag_ != t.tag_ and t.head.pos_ in ("VERB", "AUX")
+            and _same_form_ancestor(t) is not None]
 
 
 def _same_form_ancestor(verb: Token) -> Token | None:
