@@ -389,7 +389,8 @@ class _MatchReader:
             found = [self._nationality(c)
                      for c in token.children if c.i in self.ents.nationalities]
         if not found and "Issue" in allowed:
-            found = self._issues_under(token)
+            own = self.ents.issue(token.i) if relation in STANCES else None
+            found = [own] if own is not None else self._issues_under(token)  # backing "tariffs on EVs" backs tariffs
         if not found and self.p.object_preps:
             found = [m for t in (token, *token.conjuncts) for c in t.children
                      if c.dep_ == "prep" and c.lower_ in self.p.object_preps

@@ -38,6 +38,7 @@ def test_open_issue_is_the_phrase_a_topic_relation_points_at(read, text, expecte
     "Blinken spoke on Monday after the meeting.",  # a date is no topic
     "The two ministers talked on the phone.",
     "Japan raised concerns about the pact.",  # which pact is said elsewhere: no topic of its own
+    "Japan raised concerns about the war.",  # which war, likewise
     # the topic is in a phrase too long to name, not the event noun alone
     "Japan discussed the formal resetting of its long and difficult diplomatic relations with Seoul.",
 ])

@@ -41,7 +41,8 @@ CASES = [
     ("The European Union called on Iran to return to the negotiating table.", [("European Union", "urged", "Iran")]),
     ("Kishida pressed China to release detained Japanese citizens.", [("Fumio Kishida", "urged", "China")]),
     # warned
-    ("North Korea warned South Korea against further military drills.", [("North Korea", "warned", "South Korea")]),
+    ("North Korea warned South Korea against further military drills.",
+     [("North Korea", "warned", "South Korea"), ("North Korea", "opposes", "Military drills")]),
     ("Lavrov cautioned NATO that Moscow would respond to any deployment.", [("Sergei Lavrov", "warned", "NATO")]),
     # criticized
     ("The Philippines condemned China over the collision near Second Thomas Shoal.", [("Philippines", "criticized", "China")]),
@@ -153,6 +154,14 @@ CASES = [
      [("India", "urged", "Canada"), ("India", "restricted", "Visas")]),
     # a failed agreement is a disagreement
     ("Kosovo and Serbia failed to agree on the plan.", [("Kosovo", "disagreedWith", "Serbia")]),
+    # warning against a course of action opposes it; juntas are actors of their own
+    ("Niger warned ECOWAS against military intervention.",
+     [("Niger", "warned", "ECOWAS"), ("Niger", "opposes", "Military intervention")]),
+    ("The Malian putschists warned ECOWAS against military intervention.",
+     [("Malian Junta", "warned", "ECOWAS"), ("Malian Junta", "opposes", "Military intervention")]),
+    # drawing attention to a danger is a concern
+    ("Scholz drew Xi's attention to the dangers of the war in Ukraine.",
+     [("Olaf Scholz", "raisedConcernAbout", "Ukraine war")]),
     # claims
     ("China claims most of the South China Sea and Taiwan.", [("China", "claims", "Taiwan")]),
     ("Taiwan, which is claimed by Beijing, held elections in January.", [("China", "claims", "Taiwan")]),
@@ -185,6 +194,7 @@ NOT_FACTS = [
     ("Beijing's plan to impose curbs on Japanese seafood angered Tokyo.", ("China", "restricted", "Japanese seafood")),
     ("China's refusal to condemn Russia drew criticism.", ("China", "criticized", "Russia")),
     ("Berlin described Paris as a reliable partner.", ("Germany", "criticized", "France")),
+    ("The EU backed tariffs on electric cars from China.", ("European Union", "supports", "Electric vehicles")),
 ]
 
 

@@ -5,9 +5,11 @@ Each format maps to a file name and the dotted path of a function
 rdflib's plugin registry does). Adding a format touches this table only.
 Every file is written beside its target and renamed into place, so an
 interrupted build leaves the previous export whole. Formats marked `apart`
-(the analysis-heavy view and charts, which share no work with the RDF
-formats) are written in helper processes, one per core beyond the first,
-while the others are written here.
+(the view, the charts, GraphML and the events table, which share no work
+with the RDF formats: together about as long to write as those) are written
+in helper processes, one per core beyond the first, each helper given its
+share in one task, while the RDF formats and the property graph are
+written here.
 """
 from __future__ import annotations
 
@@ -44,12 +46,14 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("turtle", "graph.ttl", "kg.exporters.turtle:write_turtle", "RDF 1.1 Turtle"),
     Format("ntriples", "graph.nt", "kg.exporters.ntriples:write_ntriples", "N-Triples, sorted"),
     Format("jsonld", "graph.jsonld", "kg.exporters.jsonld:write_jsonld", "JSON-LD with the dip: context"),
-    Format("graphml", "graph.graphml", "kg.exporters.graphml:write_graphml", "GraphML for Gephi and yEd"),
+    Format("graphml", "graph.graphml", "kg.exporters.graphml:write_graphml", "GraphML for Gephi and yEd",
+           apart=True),
     Format("neo4j", "property-graph", "kg.exporters.property_graph:write_bundle",
            "nodes.csv + relationships.csv (neo4j-admin) and Cypher loaders", folder=True),
     Format("html", "graph.html", "kg.exporters.view:write_view",
            "interactive view (offline; the most connected actors of a large graph)", apart=True),
-    Format("events", "events.csv", "kg.exporters.events:write_events", "one row per assertion, with PLOVER categories"),
+    Format("events", "events.csv", "kg.exporters.events:write_events", "one row per assertion, with PLOVER categories",
+           apart=True),
     Format("plots", "plots", "kg.analysis.plots:write_plots", "PNG and SVG charts of the analysis", folder=True,
            apart=True),
 )}
@@ -102,14 +106,20 @@ def _write_all(kg: KnowledgeGraph, out_dir: Path, formats: list[str],
     # Intermediate files (sorted runs) beside the exports: the same disk, and removed with the leftovers.
     kg.derived["spill"] = Path(tempfile.mkdtemp(prefix=f"{SPILL_PREFIX}.", dir=out_dir))
     apart = [name for name in formats if FORMATS[name].apart] if _cores() > 1 and len(formats) > 1 else []
+    if len(apart) == len(formats):  # keep one for this process, which would only wait
+        apart = apart[1:]
+    count = min(len(apart), _cores() - 1)
     try:
-        with _helpers(min(len(apart), _cores() - 1)) as helper:
-            pending = {name: helper.submit(_stage_timed, FORMATS[name], out_dir, kg) for name in apart}
+        with _helpers(count) as helper:
+            # one task per helper: the graph is pickled once for each, not once per format
+            pending = [helper.submit(_stage_group, [FORMATS[n] for n in apart[i::count]], out_dir, kg)
+                       for i in range(count)]
             for name in formats:
-                if name not in pending:
+                if name not in apart:
                     staged[name] = _record(name, _stage_timed(FORMATS[name], out_dir, kg), on_written)
-            for name, future in pending.items():
-                staged[name] = _record(name, _helper_result(future), on_written)
+            for future in pending:
+                for name, result in _helper_result(future).items():
+                    staged[name] = _record(name, result, on_written)
         for name in formats:
             _swap_in(staged[name], out_dir / FORMATS[name].filename)
     except OSError as err:
@@ -152,19 +162,24 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _helper_result(future: Future) -> tuple[Path, float]:
+def _helper_result(future: Future) -> dict[str, tuple[Path, float]]:
     from concurrent.futures.process import BrokenProcessPool
 
     try:
         return future.result()
     except BrokenProcessPool as err:
-        raise ExportError(f"the helper process writing the view and charts died: {err}") from err
+        raise ExportError(f"a helper process writing the exports died: {err}") from err
 
 
 def _record(name: str, result: tuple[Path, float], on_written: Callable[[str, float], None] | None) -> Path:
     if on_written:
         on_written(name, result[1])
     return result[0]
+
+
+def _stage_group(fmts: list[Format], out_dir: Path, kg: KnowledgeGraph) -> dict[str, tuple[Path, float]]:
+    """What a helper runs: its formats, one after the other."""
+    return {fmt.name: _stage_timed(fmt, out_dir, kg) for fmt in fmts}
 
 
 def _stage_timed(fmt: Format, out_dir: Path, kg: KnowledgeGraph) -> tuple[Path, float]:
