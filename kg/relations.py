@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from kg.entities import DocMentions, Mention, kind_of
-from kg.entities.mentions import VIA_OPEN_ISSUE, add_mention
+from kg.entities.mentions import VIA_OPEN_ISSUE, VIA_PLACE, add_mention
 from kg.entities.speakers import speaker_of
 from kg.errors import KnowledgeBaseError
 from kg.kb import ONTOLOGY_DIR, KnowledgeBase
@@ -336,9 +336,34 @@ class _MatchReader:
                 continue  # no one meets, urges or criticises themselves or the state they act for
             confidence = round(self.p.confidence * discount, 2)
             together[subj.key] = confidence
+            if relation == "metWith":
+                together[obj.key] = confidence
             yield Fact(subj.key, relation, obj.key, evidence, confidence)
         if relation in self.rules.joint_action and not self.p.reciprocal and not self.p.between:
             yield from self._acting_together(together, evidence)
+        if relation == "metWith" and together:
+            yield from self._visits(together, evidence)
+
+    def _visits(self, sides: dict[str, float], evidence: str) -> Iterator[Fact]:
+        """"Blinken met Wang in Beijing": a person who met in a state they do
+        not act for visited it."""
+        place = self._meeting_place()
+        for key, confidence in sides.items() if place is not None else ():
+            state = self.ents.states.get(key)
+            if kind_of(key) == "Person" and state is not None and state != place:
+                yield Fact(key, "visited", place, evidence, round(confidence * INHERITED_DISCOUNT, 2))
+
+    def _meeting_place(self) -> str | None:
+        """The country of the capital or country the meeting was held in or at."""
+        holders = [self.trigger]
+        if self.trigger.pos_ == "NOUN" and self.trigger.dep_ == "dobj":  # "held talks in Beijing"
+            holders.append(self.trigger.head)
+        for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+            for tok in prep.subtree:
+                mention = self.ents.actor(tok.i)
+                if mention is not None and kind_of(mention.key) == "Country" and mention.via in (VIA_PLACE, "name"):
+                    return mention.key
+        return None
 
     def _acting_together(self, subjects: dict[str, float], evidence: str) -> Iterator[Fact]:
         """"The United States and Britain launched strikes": actors who do one

@@ -23,11 +23,11 @@ def _facts(read, text: str) -> set[tuple[str, str, str]]:
 CASES = [
     # metWith
     ("Russian Foreign Minister Sergei Lavrov met Indian External Affairs Minister Subrahmanyam Jaishankar in Moscow on Tuesday.",
-     [("Sergei Lavrov", "metWith", "Subrahmanyam Jaishankar")]),
+     [("Sergei Lavrov", "metWith", "Subrahmanyam Jaishankar"), ("Subrahmanyam Jaishankar", "visited", "Russia")]),
     ("Japanese Prime Minister Fumio Kishida held talks with South Korean President Yoon Suk Yeol in Seoul.",
      [("Fumio Kishida", "metWith", "Yoon Suk Yeol")]),
     ("French President Emmanuel Macron hosted Ukrainian President Volodymyr Zelenskyy at the Elysee Palace.",
-     [("Emmanuel Macron", "metWith", "Volodymyr Zelenskyy")]),
+     [("Emmanuel Macron", "metWith", "Volodymyr Zelenskyy"), ("Volodymyr Zelenskyy", "visited", "France")]),
     ("Narendra Modi spoke by phone with Vladimir Putin on Friday.",
      [("Narendra Modi", "metWith", "Vladimir Putin")]),
     ("Talks between Hakan Fidan and Sergei Lavrov lasted three hours.",
@@ -162,6 +162,12 @@ CASES = [
     # drawing attention to a danger is a concern
     ("Scholz drew Xi's attention to the dangers of the war in Ukraine.",
      [("Olaf Scholz", "raisedConcernAbout", "Ukraine war")]),
+    # who meets in a state they do not act for visits it
+    ("Albanese met Xi at the Great Hall of the People in Beijing.",
+     [("Anthony Albanese", "metWith", "Xi Jinping"), ("Anthony Albanese", "visited", "China")]),
+    ("Blinken held talks with Lavrov in Jakarta.",
+     [("Antony Blinken", "metWith", "Sergei Lavrov"), ("Antony Blinken", "visited", "Indonesia"),
+      ("Sergei Lavrov", "visited", "Indonesia")]),
     # claims
     ("China claims most of the South China Sea and Taiwan.", [("China", "claims", "Taiwan")]),
     ("Taiwan, which is claimed by Beijing, held elections in January.", [("China", "claims", "Taiwan")]),
@@ -195,6 +201,7 @@ NOT_FACTS = [
     ("China's refusal to condemn Russia drew criticism.", ("China", "criticized", "Russia")),
     ("Berlin described Paris as a reliable partner.", ("Germany", "criticized", "France")),
     ("The EU backed tariffs on electric cars from China.", ("European Union", "supports", "Electric vehicles")),
+    ("Xi met Putin in Beijing.", ("Xi Jinping", "visited", "China")),
 ]
 
 
