@@ -50,6 +50,7 @@ class KbEntry:
     capitals: tuple[str, ...] = ()
     descriptions: tuple[str, ...] = ()
     speaks_for: str | None = None  # a body that stands for its state ("the Kremlin")
+    media: bool = False  # a news organization: it reports, it is no side
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,11 @@ class KnowledgeBase:
         return found
 
     @cached_property
+    def media(self) -> frozenset[str]:
+        """The news organizations: who report, not sides of what they report."""
+        return frozenset(key for key, entry in self.entries.items() if entry.media)
+
+    @cached_property
     def demonym_words(self) -> frozenset[str]:
         return frozenset(self.demonyms)
 
@@ -205,7 +211,7 @@ _INITIAL = re.compile(r"(?<=\s)[a-z]\.?\s")  # a middle initial: "antony j. blin
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 COUNTRY_FIELDS = {"label", "aliases", "capitals", "demonyms", "descriptions", "wikidata"}
-ORG_FIELDS = {"key", "name", "aliases", "country", "descriptions", "speaks_for", "wikidata"}
+ORG_FIELDS = {"key", "name", "aliases", "country", "descriptions", "speaks_for", "media", "wikidata"}
 PERSON_FIELDS = {"name", "aliases", "country", "org", "positions", "family_name_first", "wikidata"}
 ISSUE_FIELDS = {"key", "label", "triggers", "country", "scoped", "wikidata", "parties", "broader"}
 ROLE_FIELDS = {"title", "variants", "descriptions", "acts_for_state", "posted"}
@@ -253,7 +259,7 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
         entries[key] = KbEntry(entity, _tuple(org.get("aliases")),
                                country=country_key(org.get("country"), where),
                                descriptions=_lower(org.get("descriptions")),
-                               speaks_for=country_key(org.get("speaks_for"), where))
+                               speaks_for=country_key(org.get("speaks_for"), where), media=bool(org.get("media")))
     bodies = _bodies(kb_dir / "bodies.yaml")
     state_bodies = _state_bodies(entries, bodies, demonym_of)
     people_file = kb_dir / "people.yaml"

@@ -42,6 +42,7 @@ MEMBER_PREPS = ("including", "like", "among")
 STANCES = frozenset({"supports", "opposes"})  # what an actor can give up
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})  # "the Biden administration"
 LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list of countries
+PLACE_PREPS = frozenset({"in", "at", "near", "throughout", "across", "inside", "within"})
 # "sent an envoy over concerns about", "acted out of fear of": why the subject acted
 REASON_PREPS = frozenset({"over", "amid", "of", "because", "due"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
@@ -271,7 +272,7 @@ def doc_mentions(doc: Doc, kb: KnowledgeBase) -> DocMentions:
     """What resolution left on `doc`, with the states known people act for."""
     entities = doc._.get("kg_entities") or {}
     states = kb.known_states(entities)
-    return DocMentions(doc, states, kb.country_issues)
+    return DocMentions(doc, states, kb.country_issues, kb.media)
 
 
 def _role_facts(doc: Doc, ents: DocMentions) -> Iterator[Fact]:
@@ -890,12 +891,12 @@ def counterpart(doc: Doc, ents: DocMentions, speaker: str, trigger: Token, *, lo
     own = ents.states.get(speaker, speaker if speaker.startswith("country/") else None)
 
     def other(m: Mention) -> bool:
-        if m.key in (speaker, own) or kind_of(m.key) == "Issue" or ents.read_as_issue(m):
+        if m.key in (speaker, own) or m.key in ents.media or kind_of(m.key) == "Issue" or ents.read_as_issue(m):
             return False
         return ents.states.get(m.key) != own or own is None
 
     sent = trigger.sent
-    in_sentence = [m for m in ents.mentions if sent.start <= m.start < sent.end and other(m)]
+    in_sentence = [m for m in ents.mentions if sent.start <= m.start < sent.end and other(m) and not _where(doc, m)]
     if in_sentence or not look_back:
         return in_sentence[0] if in_sentence else None
     window_start = sent.start
@@ -906,6 +907,12 @@ def counterpart(doc: Doc, ents: DocMentions, speaker: str, trigger: Token, *, lo
     before = [m for m in ents.mentions if window_start <= m.start < sent.start and other(m)]
     people = [m for m in before if kind_of(m.key) == "Person"]
     return (people or before or [None])[-1]
+
+
+def _where(doc: Doc, mention: Mention) -> bool:
+    """"witnesses in Yemen": a place where things happen, not a side."""
+    root = doc[mention.start:mention.end].root
+    return mention.via == VIA_PLACE or (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS)
 
 
 def _owner_of_intent(verb: Token) -> Token | None:

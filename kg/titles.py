@@ -56,6 +56,8 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
     title, acts = _match_role(tail, kb)
     if country and org and title in kb.posted_titles:
         org = None  # "Russia's UN ambassador" serves Russia at the UN
+    if org and title in kb.posted_titles and _after_possessive_pronoun(words[0]):
+        org = None  # "its UN representative": serves at the UN whoever "its" is; no guess
     if title is None:
         # "China's Xi" names the state; "Chinese artist X" only a nationality
         acts = not tail or tail[-1].lower_ in kb.official_words
@@ -64,6 +66,10 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
         if all(w.pos_ == "PROPN" and actor_at(w.i) for w in words):
             return None  # "in Paris Mirzoyan said": a place before the name, not "Paris's Mirzoyan"
     return TitleReading(title, country, org, acts)
+
+
+def _after_possessive_pronoun(word: "Token") -> bool:
+    return word.i > 0 and word.doc[word.i - 1].tag_ == "PRP$"
 
 
 def _bodies(words: Sequence["Token"], kb: KnowledgeBase,

@@ -36,6 +36,12 @@ def test_entities_title_gives_position_and_state(read):
     assert ("Xi Jinping", "represents", "China") in facts
 
 
+def test_entities_an_envoy_posted_by_its_state_does_not_represent_the_body(read):
+    """"its UN representative": the UN is where the envoy serves."""
+    _, facts = read("Moscow dismissed the text, with its UN representative Vasily Nebenzia calling it biased.")
+    assert ("Vasily Nebenzya", "represents", "United Nations") not in facts
+
+
 def test_entities_apposition_gives_position_and_state(read):
     _, facts = read("Sergei Lavrov, Russia's foreign minister, arrived in Ankara.")
     assert ("Sergei Lavrov", "holdsPosition", "Foreign Minister") in facts

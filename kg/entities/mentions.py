@@ -147,7 +147,7 @@ class DocMentions:
     """A read-only view of what resolution left on one Doc, indexed by token."""
 
     def __init__(self, doc: Doc, states: dict[str, str] | None = None,
-                 country_issues: dict[str, str] | None = None) -> None:
+                 country_issues: dict[str, str] | None = None, media: frozenset[str] = frozenset()) -> None:
         self.mentions: tuple[Mention, ...] = tuple(mentions_of(doc))
         self.entities: dict[str, Entity] = dict(doc._.get(ENTITIES_EXT) or {})
         self.names: dict[str, set[str]] = dict(doc._.get(NAMES_EXT) or {})
@@ -163,6 +163,7 @@ class DocMentions:
         self.states.update({r.person: r.state for r in self.roles if r.state})
         self.topics = {(m.start, m.end) for m in self.mentions if m.via == VIA_TOPIC}
         self.country_issues: dict[str, str] = dict(country_issues or {})  # "Taiwan" can be its issue
+        self.media = media  # news organizations: never an implied other side
 
     def actor(self, i: int) -> Mention | None:
         n = self._actor_at[i]
