@@ -105,6 +105,7 @@ class Rules:
     condemning_words: frozenset[str]
     judging_verbs: frozenset[str]
     belonging_verbs: frozenset[str]
+    not_for_state: frozenset[str]
     matcher: TreeMatcher  # the compiled DependencyMatcher patterns, keyed by pattern index
     direct_object_verbs: dict[str, tuple[int, ...]]  # lemma -> patterns of a plain direct object
 
@@ -181,7 +182,7 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
                  words("vague_objects"), frozenset(data.get("shared_with_partners") or ()),
                  words("object_control"), frozenset(data.get("joint_action") or ()), words("meeting_nouns"),
                  words("collective_agents"), words("vague_alone"), words("condemning_words"),
-                 words("judging_verbs"), words("belonging_verbs"), matcher, direct_object_verbs(patterns))
+                 words("judging_verbs"), words("belonging_verbs"), words("not_for_state"), matcher, direct_object_verbs(patterns))
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -772,6 +773,8 @@ class _MatchReader:
         for c in tok.children:  # "the capital, Honiara", "the Chairman ..., Zhao Leji,", named before whose it is
             if c.dep_ == "appos" and self.ents.actor(c.i) is not None and self.ents.actor(c.i).via != "pronoun":
                 return self.ents.actor(c.i)
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in self.rules.not_for_state for c in tok.children):
+            return None  # "the Solomons opposition leader", "a former US official" act for no state
         for c in tok.children:
             owner = self.ents.actor(c.i) if c.dep_ in ("poss", "compound") else None
             if owner is not None and owner.via != "pronoun":  # not "its stance"
