@@ -864,6 +864,8 @@ class _MatchReader:
                     return True
             if token.dep_ == "acl" and word_in(token.head, self.rules.hypothetical_governors):
                 return True  # "Beijing's plan to impose curbs", "a bid to block"
+            if token.dep_ == "ccomp" and word_in(token.head, self.rules.hypothetical_governors):
+                return True  # "alleging that some countries supported Russia": a claim
             if token.dep_ not in ("xcomp", "conj", "advcl") or token.head is token:
                 return False
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):

@@ -202,6 +202,7 @@ NOT_FACTS = [
     ("Berlin described Paris as a reliable partner.", ("Germany", "criticized", "France")),
     ("The EU backed tariffs on electric cars from China.", ("European Union", "supports", "Electric vehicles")),
     ("Xi met Putin in Beijing.", ("Xi Jinping", "visited", "China")),
+    ("Kyiv claimed that Minsk supported Moscow.", ("Belarus", "supports", "Russia")),
     ("The Solomons opposition leader also met Wang Yi.", ("Solomon Islands", "metWith", "Wang Yi")),
     ("A former US official met Wang Yi.", ("United States", "metWith", "Wang Yi")),
     # a place and a news agency are no implied other side of a warning
