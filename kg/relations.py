@@ -564,8 +564,8 @@ class _MatchReader:
     def _subject_token(self) -> tuple[Token | None, float]:
         trigger = self.trigger
         if self.p.pos == "NOUN":
-            for c in trigger.children:
-                if c.dep_ == "poss":
+            for c in trigger.children:  # "their talks" no one resolved: whoever holds them, below
+                if c.dep_ == "poss" and not (c.tag_ == "PRP$" and self.ents.actor(c.i) is None):
                     return c, 1.0
             for agent in self._by_agents():
                 return agent, 1.0

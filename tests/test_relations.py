@@ -168,6 +168,9 @@ CASES = [
     ("Blinken held talks with Lavrov in Jakarta.",
      [("Antony Blinken", "metWith", "Sergei Lavrov"), ("Antony Blinken", "visited", "Indonesia"),
       ("Sergei Lavrov", "visited", "Indonesia")]),
+    # "their talks": whoever holds them, when no one resolved "their"
+    ("The Sudanese army and the RSF resumed their talks in Jeddah.",
+     [("Sudanese Armed Forces", "metWith", "Rapid Support Forces")]),
     # claims
     ("China claims most of the South China Sea and Taiwan.", [("China", "claims", "Taiwan")]),
     ("Taiwan, which is claimed by Beijing, held elections in January.", [("China", "claims", "Taiwan")]),
