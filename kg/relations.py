@@ -585,8 +585,11 @@ class _MatchReader:
         own = child(trigger, ("nsubj", "csubj"))
         if own is not None:
             return own, 1.0
-        if trigger.dep_ in ("relcl", "acl") and trigger.head.pos_ in ("NOUN", "PROPN"):
-            noun = trigger.head
+        first = trigger  # "a statement vowing to act and urging the US": the first of the verbs
+        while first.dep_ == "conj" and first.head.pos_ == "VERB" and child(first.head, ("nsubj",)) is None:
+            first = first.head
+        if first.dep_ in ("relcl", "acl") and first.head.pos_ in ("NOUN", "PROPN"):
+            noun = first.head
             if self._actors(noun) or noun.dep_ not in ("dobj", "nsubjpass"):
                 return noun, 1.0
             return child(noun.head, ("nsubj",)), INHERITED_DISCOUNT  # "X adopted a resolution demanding"

@@ -306,3 +306,35 @@ def test_relations_a_meeting_too_far_back_gives_no_sides(read):
 
 def test_relations_pressure_from_things_urges_no_one(read):
     assert not [f for f in _facts(read, "Oil prices rose under pressure from Saudi output cuts.") if f[1] == "urged"]
+
+
+def _parsed(extractor, words, heads, deps, tags, lemmas, ents):
+    """A Doc with the parse given (as the small model may give it), read by
+    the knowledge-base rulers and resolvers that follow the model."""
+    from spacy.tokens import Doc
+
+    pos = {"NNP": "PROPN", "VBD": "VERB", "VBG": "VERB", "VB": "VERB", "DT": "DET", "NN": "NOUN",
+           "TO": "PART", "CC": "CCONJ", ".": "PUNCT"}
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags,
+              pos=[pos[t] for t in tags], lemmas=lemmas, ents=ents, sent_starts=[True] + [False] * (len(words) - 1))
+    after_model = extractor.nlp.pipe_names.index("ner") + 1
+    for _, component in extractor.nlp.pipeline[after_model:]:
+        doc = component(doc)
+    return doc
+
+
+def test_relations_second_verb_describing_a_statement_is_its_issuers(extractor):
+    """"issued a statement vowing to act and urging Y": the parser may hang
+    "urging" on "vowing", which describes the statement; the issuer urges."""
+    from kg.relations import extract_facts
+
+    words = ["Tokyo", "issued", "a", "statement", "vowing", "to", "respond", "and", "urging", "Beijing", "to",
+             "stop", "."]
+    heads = [1, 1, 3, 1, 3, 6, 4, 4, 4, 8, 11, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "acl", "aux", "xcomp", "cc", "conj", "dobj", "aux", "xcomp", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "VBG", "TO", "VB", "CC", "VBG", "NNP", "TO", "VB", "."]
+    lemmas = ["Tokyo", "issue", "a", "statement", "vow", "to", "respond", "and", "urge", "Beijing", "to", "stop", "."]
+    ents = ["B-GPE"] + ["O"] * 8 + ["B-GPE", "O", "O", "O"]
+    doc = _parsed(extractor, words, heads, deps, tags, lemmas, ents)
+    facts = {(f.subject, f.relation, f.obj) for f in extract_facts(doc, extractor.rules, extractor.kb)}
+    assert ("country/japan", "urged", "country/china") in facts
