@@ -171,6 +171,9 @@ CASES = [
     # "their talks": whoever holds them, when no one resolved "their"
     ("The Sudanese army and the RSF resumed their talks in Jeddah.",
      [("Sudanese Armed Forces", "metWith", "Rapid Support Forces")]),
+    # friendship between two states is cooperation
+    ("Obrador said the friendship between Mexico and the United States mattered greatly.",
+     [("Mexico", "cooperatesWith", "United States")]),
     # claims
     ("China claims most of the South China Sea and Taiwan.", [("China", "claims", "Taiwan")]),
     ("Taiwan, which is claimed by Beijing, held elections in January.", [("China", "claims", "Taiwan")]),
