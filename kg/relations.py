@@ -222,9 +222,8 @@ def extract_facts(doc: Doc, rules: Rules, kb: KnowledgeBase) -> list[Fact]:
     judged = judged_facts(doc, ents, rules.condemning_words, rules.judging_verbs, rules.reporting_verbs, rules.modals)
     facts = _best([*_role_facts(doc, ents), *_matched_facts(doc, ents, rules, opened), *judged])
     facts = _best(resolve_meetings(doc, [*facts, *_shared_with_partners(facts, rules.shared_with_partners)]))
-    kept = _known_before_open(facts, opened)
-    _record_open_issues(doc, [opened[k] for k in {f.obj for f in kept} if k in opened])
-    return kept
+    _record_open_issues(doc, [opened[k] for k in {f.obj for f in facts} if k in opened])
+    return facts
 
 
 def _best(facts: Iterable[Fact]) -> list[Fact]:
@@ -239,7 +238,9 @@ def _best(facts: Iterable[Fact]) -> list[Fact]:
 
 def _known_before_open(facts: list[Fact], opened: dict[str, "OpenIssue"]) -> list[Fact]:
     """An issue no list names is a fallback: where the same subject has the
-    same relation to a known issue or an actor in the sentence, it goes."""
+    same relation to a known issue or an actor in the same clause, it goes
+    (another clause of a long sentence, "imposed sanctions on Mali and
+    suspended all flights", keeps its own)."""
     known = {(f.subject, f.relation, f.evidence) for f in facts if f.obj not in opened}
     return [f for f in facts if f.obj not in opened or (f.subject, f.relation, f.evidence) not in known]
 
@@ -287,9 +288,21 @@ def _role_facts(doc: Doc, ents: DocMentions) -> Iterator[Fact]:
 
 
 def _matched_facts(doc: Doc, ents: DocMentions, rules: Rules, opened: dict[str, OpenIssue]) -> Iterator[Fact]:
+    by_trigger: dict[int, list[Fact]] = {}
     for index, tokens in [*rules.matches(doc), *unattached_objects(doc, ents, rules.direct_object_verbs)]:
         reader = _MatchReader(doc, ents, rules, rules.patterns[index], tokens, opened)
-        yield from reader.facts()
+        by_trigger.setdefault(_clause_verb(doc[tokens[0]]), []).extend(reader.facts())
+    for facts in by_trigger.values():
+        yield from _known_before_open(facts, opened)
+
+
+def _clause_verb(trigger: Token) -> int:
+    """The verb a trigger belongs to ("raised" for "raised concerns about"):
+    triggers of one clause share their known issues."""
+    token = trigger
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.i
 
 
 def _object_thanked_for(token: Token) -> Token | None:

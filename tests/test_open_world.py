@@ -26,6 +26,9 @@ def _content(read, text: str) -> set[tuple[str, str, str]]:
     ("Canberra raised concerns about the challenges posed by illegal fishing.",
      {("Australia", "raisedConcernAbout", "Illegal fishing")}),
     ("Beijing imposed duties on several Australian exports.", {("China", "restricted", "Australian exports")}),
+    # another clause of the sentence keeps its own topic
+    ("Nigeria imposed sanctions on Mali, closed its borders and suspended all commercial flights.",
+     {("Nigeria", "restricted", "Mali"), ("Nigeria", "restricted", "Commercial flights")}),
     ("Kenya discussed several topics such as port fees and fishing rights.",
      {("Kenya", "discussed", "Port fees"), ("Kenya", "discussed", "Fishing rights")}),
 ])
