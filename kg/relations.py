@@ -431,6 +431,8 @@ class _MatchReader:
         if not found and "Issue" in allowed:
             own = self.ents.issue(token.i) if relation in STANCES else None
             found = [own] if own is not None else self._issues_under(token)  # backing "tariffs on EVs" backs tariffs
+            for tok in (token, *(c for c in token.children if c.dep_ == "poss")):  # "the dam's safety"
+                found = found or self._issue_named_before(tok)
         if not found and self.p.object_preps:
             found = [m for t in (token, *token.conjuncts) for c in t.children
                      if c.dep_ == "prep" and c.lower_ in self.p.object_preps
@@ -455,6 +457,19 @@ class _MatchReader:
         lemma = token.lemma_.lower()
         return self.p.open_issues and token.pos_ == "NOUN" and self.ents.actor(token.i) is None \
             and lemma not in self.rules.agent_nouns and lemma not in self.rules.vague_objects
+
+    def _issue_named_before(self, token: Token) -> list[Mention]:
+        """"the dam", "the pact": a word that names no issue alone, with no
+        modifier, is the last issue named before it whose name ends in it
+        ("the Grand Ethiopian Renaissance Dam" ... "fears the dam will")."""
+        word = token.lemma_.lower()
+        if word not in self.rules.vague_alone or token.tag_ != "NN" \
+                or any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children):
+            return []
+        named = [m for m in self.ents.mentions if m.key.startswith("issue/") and m.end <= token.i
+                 and m.text.lower().split()[-1] in (word, token.lower_)]
+        last = max(named, key=lambda m: m.start, default=None)
+        return [Mention(token.i, token.i + 1, last.key, token.text, "issue")] if last else []
 
     def _open_issues(self, token: Token) -> list[Mention]:
         """"concerns about the shadow fleet and EV tariffs": one issue each."""

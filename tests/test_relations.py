@@ -174,6 +174,11 @@ CASES = [
     # friendship between two states is cooperation
     ("Obrador said the friendship between Mexico and the United States mattered greatly.",
      [("Mexico", "cooperatesWith", "United States")]),
+    # "the dam": the issue named before whose name ends in the word
+    ("Ethiopia began filling the Grand Ethiopian Renaissance Dam in July. Egypt fears the dam will imperil its "
+     "water supplies, while Sudan is concerned about the dam's safety.",
+     [("Egypt", "raisedConcernAbout", "Grand Ethiopian Renaissance Dam"),
+      ("Sudan", "raisedConcernAbout", "Grand Ethiopian Renaissance Dam")]),
     # claims
     ("China claims most of the South China Sea and Taiwan.", [("China", "claims", "Taiwan")]),
     ("Taiwan, which is claimed by Beijing, held elections in January.", [("China", "claims", "Taiwan")]),
