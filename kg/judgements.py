@@ -121,7 +121,7 @@ def _speaker(doc: Doc, verb: Token, ents: DocMentions, judging_verbs: frozenset[
             return _actor_of(child(c, ("nsubj",)), ents)
     token = verb
     for _ in range(3):
-        if token.dep_ not in ("ccomp", "conj", "parataxis") or token.head is token:
+        if token.dep_ not in ("ccomp", "conj", "parataxis") or token.head.i == token.i:
             break
         token = token.head
         if word_in(token, reporting_verbs):

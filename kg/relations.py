@@ -18,6 +18,7 @@ from spacy.vocab import Vocab
 
 from kg.entities import DocMentions, Mention, kind_of
 from kg.entities.mentions import VIA_OPEN_ISSUE, VIA_PLACE, add_mention
+from kg.entities.names import PLACE_PREPS
 from kg.entities.speakers import speaker_of
 from kg.errors import KnowledgeBaseError
 from kg.kb import ONTOLOGY_DIR, KnowledgeBase
@@ -26,7 +27,7 @@ from kg.meetings import is_placeholder, placeholder, resolve_meetings
 from kg.model import Entity, Fact
 from kg.open_issues import OpenIssue, open_issue
 from kg.repairs import direct_object_verbs, unattached_objects
-from kg.tokens import child, word_in
+from kg.tokens import child, objects_of, word_in
 from kg.treematch import TreeMatcher
 from kg.vocab import ACTORS, RELATIONS
 
@@ -42,7 +43,6 @@ MEMBER_PREPS = ("including", "like", "among")
 STANCES = frozenset({"supports", "opposes"})  # what an actor can give up
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})  # "the Biden administration"
 LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list of countries
-PLACE_PREPS = frozenset({"in", "at", "near", "throughout", "across", "inside", "within"})
 # "sent an envoy over concerns about", "acted out of fear of": why the subject acted
 REASON_PREPS = frozenset({"over", "amid", "of", "because", "due"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
@@ -431,8 +431,9 @@ class _MatchReader:
         if not found and "Issue" in allowed:
             own = self.ents.issue(token.i) if relation in STANCES else None
             found = [own] if own is not None else self._issues_under(token)  # backing "tariffs on EVs" backs tariffs
-            for tok in (token, *(c for c in token.children if c.dep_ == "poss")):  # "the dam's safety"
-                found = found or self._issue_named_before(tok)
+            if not found:  # "the dam", "the dam's safety"
+                found = next(filter(None, (self._issue_named_before(t) for t in (token, *token.children)
+                                           if t is token or t.dep_ == "poss")), [])
         if not found and self.p.object_preps:
             found = [m for t in (token, *token.conjuncts) for c in t.children
                      if c.dep_ == "prep" and c.lower_ in self.p.object_preps
@@ -491,7 +492,7 @@ class _MatchReader:
                 return []
             for prep in token.children:
                 if prep.dep_ == "prep" and (prep.lower_ in MEMBER_PREPS or _such_as(prep)):
-                    return [t for g in prep.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
+                    return objects_of(prep)
             token = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), None)
             if token is None:
@@ -644,7 +645,7 @@ class _MatchReader:
             return None, 1.0
         token = noun
         for _ in range(6):
-            if token.head is token:
+            if token.head.i == token.i:
                 return None, 1.0
             token = token.head
             if token.pos_ == "VERB" and word_in(token, self.rules.reporting_verbs):
@@ -705,7 +706,7 @@ class _MatchReader:
             owner = _owner_of_intent(token)
             if owner is not None and self._acting(owner):
                 return owner, INHERITED_DISCOUNT
-            if token.dep_ not in CLIMB_DEPS or token.head is token:
+            if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
                 return None, 1.0
             if token.dep_ == "advcl" and token.i < token.head.i and token.tag_ in ("VBD", "VBP", "VBZ"):
                 return None, 1.0  # a finite clause before the main one has a subject of its own, however parsed
@@ -743,18 +744,20 @@ class _MatchReader:
             preps += MEMBER_PREPS
             for c in token.children:
                 if c.dep_ == "prep" and (c.lower_ in preps or _such_as(c)):
-                    for pobj in (g for g in c.children if g.dep_ == "pobj"):
-                        for tok in (pobj, *pobj.conjuncts):
-                            mention = self.ents.actor(tok.i)
-                            if mention is not None and mention not in found:
-                                found.append(mention)
+                    for tok in objects_of(c):
+                        mention = self.ents.actor(tok.i)
+                        if mention is not None and mention not in found:
+                            found.append(mention)
         if not found and token.pos_ == "NOUN":  # "strikes against sites linked to the Houthis"
-            found = [m for t in _belonging_to(token, self.rules.belonging_verbs)
-                     if (m := self.ents.actor(t.i)) is not None]
+            found = self._named(_participle_objects(token, ("to", "with", "by"), self.rules.belonging_verbs))
         lemma = token.lemma_.lower()  # talks "hosted by" a state are not its own talks
         if not found and lemma in self.rules.vague_objects and lemma not in self.rules.meeting_nouns:
-            found = [m for by in _made_by(token) if (m := self.ents.actor(by.i)) is not None]
+            by = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for t in objects_of(c)]
+            found = self._named(by + _participle_objects(token, ("by",)))  # "the remarks made by Zelensky"
         return found
+
+    def _named(self, tokens: list[Token]) -> list[Mention]:
+        return [m for t in tokens if (m := self.ents.actor(t.i)) is not None]
 
     def _owned_person(self, owner: Token) -> Token | None:
         """"X and Ethiopia's Prime Minister Abiy Ahmed": the owner listed is
@@ -897,7 +900,7 @@ class _MatchReader:
                 return True  # "Beijing's plan to impose curbs", "a bid to block"
             if token.dep_ == "ccomp" and word_in(token.head, self.rules.hypothetical_governors):
                 return True  # "alleging that some countries supported Russia": a claim
-            if token.dep_ not in ("xcomp", "conj", "advcl") or token.head is token:
+            if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
                 return False
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 return False  # a clause with its own subject has its own modality
@@ -965,23 +968,14 @@ def _possessive(token: Token) -> bool:
     return any(c.dep_ == "case" for c in token.children)
 
 
-def _belonging_to(thing: Token, verbs: frozenset[str]) -> list[Token]:
-    """"sites linked to the Houthis", "vessels owned by Iran": whose the
-    things are, when the sentence says so with one of `verbs`."""
-    found = []
-    for acl in (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in verbs):
-        for prep in (g for g in acl.children if g.dep_ in ("prep", "agent") and g.lower_ in ("to", "with", "by")):
-            found += [t for p in prep.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
-    return found
-
-
-def _made_by(thing: Token) -> list[Token]:
-    """"the remarks made by Zelensky", "the decision by Berlin": whose
-    statement or act it is, named as its agent."""
-    agents = [c for c in thing.children if c.dep_ == "prep" and c.lower_ == "by"]
-    agents += [g for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"
-               for g in c.children if g.dep_ == "agent"]
-    return [t for a in agents for p in a.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
+def _participle_objects(thing: Token, preps: tuple[str, ...], verbs: frozenset[str] | None = None) -> list[Token]:
+    """Who a participle describing `thing` names after one of `preps`: "sites
+    linked to the Houthis" (with `verbs`, only theirs), "the remarks made by
+    Zelensky" (any participle's agent)."""
+    return [t for acl in thing.children
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and (verbs is None or acl.lemma_.lower() in verbs)
+            for prep in acl.children if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
+            for t in objects_of(prep)]
 
 
 def _such_as(prep: Token) -> bool:

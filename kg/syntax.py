@@ -11,8 +11,11 @@ without a subject. `subject_repair` gives such a verb its subject back.
 """
 from __future__ import annotations
 
+from spacy.attrs import DEP, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from kg.tokens import positions_with
 
 # Clauses that have a subject of their own ("and imposed", "to impose" share one).
 CLAUSES = frozenset({"ROOT", "advcl", "ccomp"})
@@ -32,8 +35,8 @@ def subject_repair(doc: Doc) -> Doc:
     after a comma, from the list they were hung on: when it has no subject,
     or when the one it was given lies in a phrase fronted before the comma
     ("After the vote on Syria, Britain and France criticized Russia")."""
-    for verb in _verbs_joined_by_form(doc):
-        verb.head = _same_form_ancestor(verb)
+    for verb, same_form in _verbs_joined_by_form(doc):
+        verb.head = same_form
     for verb in _clause_verbs(doc):
         found = _stray_subject(verb)
         if found is not None:
@@ -46,30 +49,21 @@ def subject_repair(doc: Doc) -> Doc:
 
 
 def _clause_verbs(doc: Doc) -> list[Token]:
-    """The verbs heading clauses."""
-    return _with_labels(doc, CLAUSES, {"VERB", "AUX"}, "POS")
+    """The verbs heading clauses (this runs on every document: found on the arrays)."""
+    return [doc[i] for i in positions_with(doc, {DEP: CLAUSES, POS: ("VERB", "AUX")})]
 
 
-def _with_labels(doc: Doc, deps: frozenset[str] | set[str], kinds: frozenset[str] | set[str],
-                 kind: str) -> list[Token]:
-    """The tokens with one of `deps` and one of `kinds` (of attribute `kind`,
-    POS or TAG), found on the arrays, not token by token: this runs on every
-    document."""
-    import numpy as np
-    from spacy.attrs import DEP, POS, TAG
-
-    strings = doc.vocab.strings
-    dep_ids, kind_ids = doc.to_array([DEP, POS if kind == "POS" else TAG]).T
-    wanted = np.isin(dep_ids, [strings[d] for d in deps]) & np.isin(kind_ids, [strings[k] for k in kinds])
-    return [doc[int(i)] for i in np.flatnonzero(wanted)]
-
-
-def _verbs_joined_by_form(doc: Doc) -> list[Token]:
+def _verbs_joined_by_form(doc: Doc) -> list[tuple[Token, Token]]:
     """Verbs coordinated with a verb of another form, below one of their own
-    form: the parser joined them to the nearer verb."""
-    conj = _with_labels(doc, {"conj"}, COORDINATED_FORMS, "TAG")
-    return [t for t in conj if t.head.tag_ != t.tag_ and t.head.pos_ in ("VERB", "AUX")
-            and _same_form_ancestor(t) is not None]
+    form (the parser joined them to the nearer verb), with that verb."""
+    found = []
+    for i in positions_with(doc, {DEP: ("conj",), TAG: COORDINATED_FORMS}):
+        verb = doc[i]
+        same_form = _same_form_ancestor(verb) if verb.head.tag_ != verb.tag_ and verb.head.pos_ in ("VERB", "AUX") \
+            else None
+        if same_form is not None:
+            found.append((verb, same_form))
+    return found
 
 
 def _same_form_ancestor(verb: Token) -> Token | None:

@@ -28,7 +28,7 @@ NAME_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "from", "inside"})
 # where a one-word name read as a person is a place ("spoke in Austin"); not
 # "to" or "from", which take people as often ("spoke to Austin")
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "within", "throughout"})
 MAX_ORG_TOKENS = 6
 # words that begin a family name of several words
 NAME_PARTICLES = frozenset({"le", "la", "de", "du", "des", "di", "da", "del", "della", "dos", "das", "van", "von",
