@@ -85,7 +85,7 @@ class Extractor:
                 return
             doc, (article, _, last) = item
             start = time.perf_counter()
-            facts = extract_facts(doc, self.rules, self.kb)
+            facts = extract_facts(doc, self.rules, self.kb, article.date)
             pending.append(document_result(article, doc, facts, self.kb))
             timings.add("relations", time.perf_counter() - start)
             if last:

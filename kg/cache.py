@@ -63,7 +63,8 @@ class ExtractionCache:
         self.hits = self.misses = 0
 
     def _path(self, article: Article) -> Path:
-        key = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        # the date is read too: who was in office depends on it (kg.offices)
+        key = hashlib.sha256(f"{article.date}\0{article.text}".encode("utf-8")).hexdigest()
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, article: Article) -> DocumentResult | None:

@@ -6,6 +6,7 @@ domain expert edits without reading Python.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -51,6 +52,7 @@ class KbEntry:
     descriptions: tuple[str, ...] = ()
     speaks_for: str | None = None  # a body that stands for its state ("the Kremlin")
     media: bool = False  # a news organization: it reports, it is no side
+    in_office: tuple[tuple[dt.date, dt.date | None], ...] = ()  # terms in which a person acts for `country`/`org`
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,14 @@ class KnowledgeBase:
             return entry.entity
         issue = self.issues.get(key)
         return issue.entity if issue else self.state_bodies.get(key)
+
+    def acts_for_on(self, key: str, date: dt.date) -> str | None:
+        """The state or body a known person acted for on `date`, if one of
+        their terms in office (``in_office``) covers it."""
+        entry = self.entries.get(key)
+        if entry is None or not any(start <= date and (end is None or date < end) for start, end in entry.in_office):
+            return None
+        return entry.country or entry.org
 
     def person_named(self, name: str) -> str | None:
         """The known person a full name or alias denotes, if exactly one,
@@ -182,6 +192,19 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in (value or ()))
 
 
+def _terms(value: Any, where: str) -> tuple[tuple[dt.date, dt.date | None], ...]:
+    """ISO 8601 intervals, "2021-01-20/2025-01-20" or open-ended "2025-01-20/"."""
+    terms = []
+    for term in value or ():
+        start, _, end = str(term).partition("/")
+        try:
+            terms.append((dt.date.fromisoformat(start), dt.date.fromisoformat(end) if end else None))
+        except ValueError:
+            raise KnowledgeBaseError(f"{where}: in_office {term!r} is not START/END or START/ "
+                                     f"in YYYY-MM-DD") from None
+    return tuple(terms)
+
+
 def _countries(extra: Mapping[str, Any]) -> Iterable[tuple[str, KbEntry, tuple[str, ...]]]:
     """(alpha-2, entry, demonyms) for every ISO country, news names first, and
     for the states countries.yaml adds under a code ISO does not use."""
@@ -212,7 +235,7 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 COUNTRY_FIELDS = {"label", "aliases", "capitals", "demonyms", "descriptions", "wikidata"}
 ORG_FIELDS = {"key", "name", "aliases", "country", "descriptions", "speaks_for", "media", "wikidata"}
-PERSON_FIELDS = {"name", "aliases", "country", "org", "positions", "family_name_first", "wikidata"}
+PERSON_FIELDS = {"name", "aliases", "country", "org", "positions", "family_name_first", "in_office", "wikidata"}
 ISSUE_FIELDS = {"key", "label", "triggers", "country", "scoped", "wikidata", "parties", "broader"}
 ROLE_FIELDS = {"title", "variants", "descriptions", "acts_for_state", "posted"}
 
@@ -277,7 +300,8 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
                                country=country_key(person.get("country"), where),
                                org=f"organization/{org}" if org else None,
                                positions=_tuple(person.get("positions")),
-                               family_name_first=bool(person.get("family_name_first")))
+                               family_name_first=bool(person.get("family_name_first")),
+                               in_office=_terms(person.get("in_office"), where))
     origin = {key: countries_file if key.startswith("country/") else
               orgs_file if key.startswith("organization/") else people_file for key in entries}
     _check_aliases(entries, origin)

@@ -7,6 +7,7 @@ turns the matches into Facts between the mentions that `kg.entities` resolved.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from kg.kb import ONTOLOGY_DIR, KnowledgeBase
 from kg.judgements import judged_facts
 from kg.meetings import is_placeholder, placeholder, resolve_meetings
 from kg.model import Entity, Fact
+from kg.offices import office_facts
 from kg.open_issues import OpenIssue, open_issue
 from kg.repairs import direct_object_verbs, unattached_objects
 from kg.tokens import child, objects_of, word_in
@@ -214,16 +216,17 @@ def _nodes(prefix: str, steps: tuple[Step, ...]) -> list[dict]:
     return nodes
 
 
-def extract_facts(doc: Doc, rules: Rules, kb: KnowledgeBase) -> list[Fact]:
+def extract_facts(doc: Doc, rules: Rules, kb: KnowledgeBase, date: dt.date | None = None) -> list[Fact]:
     """Every fact of `doc`: the titles and allegiances resolution read beside
-    names, and what the patterns read off the parse."""
+    names, what the patterns read off the parse, and who was in office on the
+    article's `date`."""
     ents = doc_mentions(doc, kb)
     opened: dict[str, OpenIssue] = {}
     judged = judged_facts(doc, ents, rules.condemning_words, rules.judging_verbs, rules.reporting_verbs, rules.modals)
     facts = _best([*_role_facts(doc, ents), *_matched_facts(doc, ents, rules, opened), *judged])
     facts = _best(resolve_meetings(doc, [*facts, *_shared_with_partners(facts, rules.shared_with_partners)]))
     _record_open_issues(doc, [opened[k] for k in {f.obj for f in facts} if k in opened])
-    return facts
+    return [*facts, *office_facts(doc, ents, kb, date, facts)]
 
 
 def _best(facts: Iterable[Fact]) -> list[Fact]:

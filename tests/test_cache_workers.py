@@ -55,6 +55,17 @@ def test_cache_entries_of_another_version_are_not_used(tmp_path, extractor):
     assert ExtractionCache(tmp_path, "v2").get(article) is None
 
 
+def test_cache_the_same_text_with_another_date_is_read_again(tmp_path, extractor):
+    """Regression: who is in office depends on the date, which the file's text no longer holds."""
+    import datetime as dt
+
+    article = Article("a.txt", "a.txt", "Modi met Putin in Moscow.", dt.date(2023, 7, 1))
+    [result] = list(extractor.read([article]))
+    ExtractionCache(tmp_path, "v1").put(article, result)
+    assert ExtractionCache(tmp_path, "v1").get(article) == result
+    assert ExtractionCache(tmp_path, "v1").get(Article("a.txt", "a.txt", article.text, dt.date(1990, 7, 1))) is None
+
+
 def test_workers_give_the_same_exports(tmp_path):
     from bench.generate import generate
 

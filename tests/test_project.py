@@ -33,6 +33,7 @@ def ontology(tmp_path) -> Path:
     ("organizations.yaml", "- {key: some-body, name: Some Body, wikidata: 42}\n", "not a Wikidata item id"),
     ("people.yaml", "- {name: Jane Roe, country: XX}\n", "unknown ISO country code 'XX'"),
     ("people.yaml", "- {name: Jane Roe, aliases: Roe}\n", "'aliases' must be a list"),
+    ("people.yaml", "- {name: Jane Roe, country: FR, in_office: [2020-13-01/]}\n", "not START/END or START/"),
 ])
 def test_kb_bad_entry_is_one_line_naming_file_and_entry(ontology, file, extra, message):
     path = ontology / "kb" / file
