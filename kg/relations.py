@@ -48,6 +48,8 @@ LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list 
 # "sent an envoy over concerns about", "acted out of fear of": why the subject acted
 REASON_PREPS = frozenset({"over", "amid", "of", "because", "due"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
+APPOSED_REACH = 6  # tokens from a title to the comma before the name in apposition
+PHRASE_POS = frozenset({"ADP", "DET", "PROPN", "NOUN", "ADJ", "PART"})
 
 
 @dataclass(frozen=True)
@@ -812,6 +814,9 @@ class _MatchReader:
                 return self.ents.actor(c.i)
         if any(c.dep_ in ("compound", "amod") and c.lower_ in self.rules.not_for_state for c in tok.children):
             return None  # "the Solomons opposition leader", "a former US official" act for no state
+        named = self._apposed_after(tok)
+        if named is not None:
+            return named
         for c in tok.children:
             owner = self.ents.actor(c.i) if c.dep_ in ("poss", "compound") else None
             if owner is not None and owner.via != "pronoun":  # not "its stance"
@@ -834,6 +839,23 @@ class _MatchReader:
         if before > 0 and self.doc[before].text == "," and tok.pos_ == "NOUN":
             return self.ents.actor(before - 1)
         return None
+
+    def _apposed_after(self, tok: Token) -> Mention | None:
+        """"Wong and Australia's ambassador to China, Graham Fletcher, joined":
+        the person named in apposition right after the phrase is who it is,
+        though the parser hung the name on another word."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        after = tok.i + 1  # past its own phrase, "to China", however attached
+        while after < min(len(self.doc), tok.i + APPOSED_REACH) and self.doc[after].pos_ in PHRASE_POS:
+            after += 1
+        if after + 1 >= len(self.doc) or self.doc[after].text != ",":
+            return None
+        mention = self.ents.actor(after + 1)
+        if mention is None or mention.start != after + 1 or kind_of(mention.key) != "Person" \
+                or self.doc[mention.end - 1].dep_ != "appos":
+            return None
+        return mention
 
     def _issues_under(self, token: Token) -> list[Mention]:
         """Every issue named in the phrase, with a country name that also

@@ -30,6 +30,8 @@ THING_PRONOUNS = frozenset({"its"})  # a subject "it" is too often "it is necess
 REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they"})  # ...but not in "Egypt said it would"
 ALL_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | REPORTED_PRONOUNS
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 DESCRIPTION_CONFIDENCE = 0.7
 
@@ -40,6 +42,7 @@ class _Reading:
 
     person: str | None = None
     subject_person: str | None = None
+    subject_people: list[str] = field(default_factory=list)  # every person named as a subject, in order
     thing: str | None = None  # a state or body
     pair: tuple[str, str] | None = None  # the last two actors named together
     recent: dict[str, int] = field(default_factory=dict)  # key -> when last named
@@ -57,6 +60,7 @@ class _Reading:
             self.person = m.key
             if doc[m.start:m.end].root.dep_ in SUBJECT_DEPS:
                 self.subject_person = m.key
+                self.subject_people.append(m.key)
         elif kind in ("Country", "Organization"):
             self.thing = m.key
 
@@ -106,6 +110,9 @@ class ReferenceResolver(KnowledgeComponent):
             return
         if tok.lower_ in PERSON_PRONOUNS:
             key = reading.subject_person or reading.person
+            own = _own_subjects(tok, names, actor_at)
+            if key in own:
+                key = _other_person(reading, own)  # "Wong joined him": him is not Wong
         else:
             key = _clause_subject_thing(tok, names, actor_at) or reading.thing
         if key:
@@ -279,6 +286,27 @@ def _clause_subject_thing(tok: Token, names: list[Mention], actor_at: list[int])
         else:
             return None
     return None
+
+
+def _own_subjects(tok: Token, names: list[Mention], actor_at: list[int]) -> set[str]:
+    """Who is the subject of the clause an object "him"/"her" stands in:
+    not whom it means, since the clause would say "himself"."""
+    if tok.lower_ not in OBJECT_PRONOUNS or tok.dep_ not in OBJECT_DEPS:
+        return set()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    while verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        verb = verb.head  # "Wong and Fletcher joined him": the subject the verbs share
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    listed = [t for s in subjects for t in (s, *s.conjuncts)]
+    listed += [c for t in listed for c in t.children if c.dep_ == "appos"]
+    return {names[actor_at[t.i]].key for t in listed if actor_at[t.i] >= 0}
+
+
+def _other_person(reading: _Reading, own: set[str]) -> str | None:
+    """The last person named as a subject, else named at all, who is not
+    one of `own`."""
+    people = [*reversed(reading.subject_people), *(k for k in reversed(reading.recent) if kind_of(k) == "Person")]
+    return next((k for k in people if k not in own), None)
 
 
 def _of_phrase(chunk: Span) -> list[Token]:
