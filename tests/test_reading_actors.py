@@ -35,3 +35,31 @@ def _pronoun_keys(extractor, text: str) -> list[tuple[str, str]]:
 ])
 def test_actors_object_pronoun_is_not_its_clauses_subject(extractor, text, expected):
     assert _pronoun_keys(extractor, text) == expected
+
+
+def _titles(read, text: str) -> set[tuple[str, str]]:
+    _, facts = read(text)
+    return {(s, o) for s, rel, o in facts if rel == "holdsPosition"}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Kenyan Foreign Minister Amina Odhiambo held talks with her Somali counterpart Ahmed Warsame in Nairobi.",
+     ("Ahmed Warsame", "Foreign Minister")),
+    ("French President Emmanuel Macron thanked his Turkish counterpart Recep Tayyip Erdogan for his help.",
+     ("Recep Tayyip Erdogan", "President")),
+])
+def test_actors_a_counterpart_holds_the_office_of_the_clauses_subject(read, text, title):
+    assert title in _titles(read, text)
+
+
+@pytest.mark.parametrize("text, person, allowed", [
+    # "his" is Lammy's, who has no title here: the vice president's office is not the counterpart's
+    ("Lammy met Vice President Han Zheng and held talks with his counterpart Kwame Asante.", "Kwame Asante", set()),
+    # which of the two is whose is not said
+    ("Defence Minister Ana Costa and Foreign Minister Rui Lobo met their Moroccan counterparts Karim Idrissi "
+     "and Samir Alaoui.", "Karim Idrissi", set()),
+    # a known person keeps the titles the knowledge base gives: a foreign secretary's counterpart is a minister
+    ("British Foreign Secretary David Lammy held talks with his counterpart Wang Yi.", "Wang Yi", {"Foreign Minister"}),
+])
+def test_actors_a_counterpart_whose_office_is_unclear_gets_no_title(read, text, person, allowed):
+    assert {t for p, t in _titles(read, text) if p == person} <= allowed

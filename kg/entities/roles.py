@@ -25,6 +25,7 @@ APPOSITION_CONFIDENCE = 0.85
 SHARED_STATE_CONFIDENCE = 0.75
 KNOWN_STATE = 0.9  # the state of an office comes from the knowledge base, not the text
 MAX_TITLE_WORDS = 8
+COUNTERPART_CONFIDENCE = 0.7  # the office is the other side's, read across the sentence
 
 
 class TitleReader(KnowledgeComponent):
@@ -38,9 +39,12 @@ class TitleReader(KnowledgeComponent):
         def person_at(i: int) -> bool:
             return actor_at[i] >= 0 and kind_of(mentions[actor_at[i]].key) == "Person"
 
+        counterparts: list[tuple[Mention, Token]] = []
         for m in mentions:
             if m.via == VIA_NAME and kind_of(m.key) == "Person":
-                roles.extend(self._roles_of(doc[m.start:m.end], m, actor_key, prefixed, person_at))
+                roles.extend(self._roles_of(doc[m.start:m.end], m, actor_key, prefixed, person_at, counterparts))
+        roles.extend(counterpart_roles(roles, counterparts, lambda t: mentions[actor_at[t.i]].key
+                                       if person_at(t.i) else None, self.kb))
         entities = doc._.get(ENTITIES_EXT)
         for role in roles:  # the bodies acted for are entities of this article
             if role.body and role.body not in entities:
@@ -49,9 +53,12 @@ class TitleReader(KnowledgeComponent):
         return doc
 
     def _roles_of(self, ent: Span, m: Mention, actor_key, prefixed: dict[int, str],
-                  person_at) -> Iterator[RoleMention]:
+                  person_at, counterparts: list[tuple[Mention, Token]]) -> Iterator[RoleMention]:
         read = False
         for words, confidence in title_phrases(ent, person_at):
+            word = next((w for w in words if w.lower_ == "counterpart"), None)  # not "counterparts": which is whose?
+            if word is not None:
+                counterparts.append((m, word))
             reading = read_title(words, self.kb, actor_key)
             if reading:
                 read = True
@@ -68,6 +75,39 @@ class TitleReader(KnowledgeComponent):
 @Language.factory("kg_titles", requires=["doc.spans"], assigns=["doc._.kg_roles"])
 def make_title_reader(nlp: Language, name: str) -> TitleReader:
     return TitleReader()
+
+
+def counterpart_roles(roles: list[RoleMention], counterparts: list[tuple[Mention, Token]],
+                      person_key, kb: KnowledgeBase) -> Iterator[RoleMention]:
+    """"Iran's foreign minister X met his Saudi counterpart Y": Y holds the
+    office of whom the clause is about, its subject, where a title of theirs
+    was read. States name one office differently (a British foreign
+    secretary's counterpart is a foreign minister), so a known person takes
+    the title only where the knowledge base gives it to them too.
+    `person_key(token)` is the person a token names, or None."""
+    for m, word in counterparts:
+        subject = _clause_subject(word)
+        other = person_key(subject) if subject is not None else None
+        titles = [r.title for r in roles if r.person == other and r.title and r.token < m.start]
+        entry = kb.entries.get(m.key)
+        if not other or other == m.key or not titles or any(r.person == m.key and r.title for r in roles) \
+                or entry and entry.positions and titles[-1] not in entry.positions:
+            continue
+        yield RoleMention(m.key, titles[-1], None, None, m.start, COUNTERPART_CONFIDENCE)
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the clause a word stands in, through coordinated and
+    subordinate verbs that share it."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ not in ("conj", "advcl", "xcomp"):
+            return subject
+        verb = verb.head
+    return None
 
 
 def role_mentions(person: str, reading: TitleReading, token: int, confidence: float,
