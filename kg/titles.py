@@ -30,8 +30,9 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
     """Read the words before or beside a name. `actor_at(i)` gives the key of
     the known actor covering token i, if any. The state or body comes first
     ("US", "China's", "State Department"), the title after it."""
+    words, patron = _after_patron(words, actor_at)  # "President Joe Biden's Indo-Pacific coordinator"
     words = [w for w in words if w.lower_ not in HONORIFICS and w.pos_ not in ("DET", "PRON")
-             and not (actor_at(w.i) or "").startswith("person/")]  # "Biden's national security advisor"
+             and not (actor_at(w.i) or "").startswith("person/")]
     while len(words) > 1 and words[-1].lower_ in ROYAL_STYLES and words[-2].lower_ != "crown":
         words = words[:-1]  # "Foreign Minister Prince Faisal": a style of address, not part of the title
     if not words or any(w.lower_ in NOT_CURRENT for w in words):
@@ -65,7 +66,19 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
             return None
         if all(w.pos_ == "PROPN" and actor_at(w.i) for w in words):
             return None  # "in Paris Mirzoyan said": a place before the name, not "Paris's Mirzoyan"
+    if title and acts and not (country or org) and patron:
+        country = (entry := kb.entries.get(patron)) and entry.country  # Biden's coordinator serves the US
     return TitleReading(title, country, org, acts)
+
+
+def _after_patron(words: Sequence["Token"], actor_at: Callable[[int], str | None]) -> tuple[list["Token"], str | None]:
+    """The words after the last person named with a possessive, and that
+    person: the title is of whoever serves them, not theirs."""
+    for pos in range(len(words) - 2, -1, -1):
+        key = actor_at(words[pos].i) or ""
+        if key.startswith("person/") and words[pos + 1].text in POSSESSIVE:
+            return list(words[pos + 2:]), key
+    return list(words), None
 
 
 def _after_possessive_pronoun(word: "Token") -> bool:

@@ -63,3 +63,17 @@ def test_actors_a_counterpart_holds_the_office_of_the_clauses_subject(read, text
 ])
 def test_actors_a_counterpart_whose_office_is_unclear_gets_no_title(read, text, person, allowed):
     assert {t for p, t in _titles(read, text) if p == person} <= allowed
+
+
+@pytest.mark.parametrize("text, facts", [
+    # a known title with "for" and "and" in it, however the parser split the sentence
+    ("No deal was reached, EU High Representative for Foreign Affairs and Security Policy Josep Borrell said.",
+     {("Josep Borrell", "holdsPosition", "High Representative"), ("Josep Borrell", "represents", "European Union")}),
+    # the title is of whoever serves the person named with a possessive, and they serve that person's state
+    ("Kurt Campbell, President Joe Biden's Asia coordinator, met the prime minister.",
+     {("Kurt Campbell", "holdsPosition", "Asia Coordinator"), ("Kurt Campbell", "represents", "United States")}),
+])
+def test_actors_titles_in_longer_layouts(read, text, facts):
+    _, found = read(text)
+    assert facts <= found
+    assert ("Joe Biden", "holdsPosition", "Asia Coordinator") not in found

@@ -25,6 +25,7 @@ APPOSITION_CONFIDENCE = 0.85
 SHARED_STATE_CONFIDENCE = 0.75
 KNOWN_STATE = 0.9  # the state of an office comes from the knowledge base, not the text
 MAX_TITLE_WORDS = 8
+MAX_LONG_TITLE = 12  # tokens of the longest title with "for", "and" in it
 COUNTERPART_CONFIDENCE = 0.7  # the office is the other side's, read across the sentence
 
 
@@ -55,7 +56,7 @@ class TitleReader(KnowledgeComponent):
     def _roles_of(self, ent: Span, m: Mention, actor_key, prefixed: dict[int, str],
                   person_at, counterparts: list[tuple[Mention, Token]]) -> Iterator[RoleMention]:
         read = False
-        for words, confidence in title_phrases(ent, person_at):
+        for words, confidence in [*title_phrases(ent, person_at), *self._long_title_before(ent, person_at)]:
             word = next((w for w in words if w.lower_ == "counterpart"), None)  # not "counterparts": which is whose?
             if word is not None:
                 counterparts.append((m, word))
@@ -70,6 +71,22 @@ class TitleReader(KnowledgeComponent):
             entry = self.kb.entries.get(m.key)
             if state and not (entry and entry.country and entry.country != state):
                 yield RoleMention(m.key, None, state, state, ent.root.i, SHARED_STATE_CONFIDENCE)
+
+
+    def _long_title_before(self, ent: Span, person_at) -> Iterator[tuple[list[Token], float]]:
+        """A known title with words that end other titles ("High Representative
+        for Foreign Affairs and Security Policy Josep Borrell"), with the state
+        or body named before it."""
+        doc = ent.doc  # the parser may end a sentence inside such a title: it is read across
+        for size in range(min(MAX_LONG_TITLE, ent.start), 2, -1):
+            start = ent.start - size
+            words = doc[start:ent.start]
+            if " ".join(t.lower_ for t in words) in self.kb.role_by_variant \
+                    and not any(t.is_punct for t in words) and any(not _title_word(t) for t in words):
+                while start > 0 and _title_word(doc[start - 1]) and not person_at(start - 1):
+                    start -= 1
+                yield list(doc[start:ent.start]), BEFORE_CONFIDENCE
+                return
 
 
 @Language.factory("kg_titles", requires=["doc.spans"], assigns=["doc._.kg_roles"])
@@ -155,7 +172,7 @@ def title_phrases(ent: Span, person_at) -> Iterator[tuple[list[Token], float]]:
     if end + 1 < ent.sent.end and doc[end].text == ",":
         after = []
         for tok in doc[end + 1:min(ent.sent.end, end + 9)]:
-            if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP") and tok.lower_ != "of":
+            if tok.is_punct and tok.tag_ != "HYPH" or tok.pos_ in ("VERB", "AUX", "ADP") and tok.lower_ != "of":
                 break
             after.append(tok)
         if any(t.dep_ == "appos" and t.head.i in range(ent.start, ent.end) for t in after):
