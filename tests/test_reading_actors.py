@@ -72,6 +72,9 @@ def test_actors_a_counterpart_whose_office_is_unclear_gets_no_title(read, text, 
     # the title is of whoever serves the person named with a possessive, and they serve that person's state
     ("Kurt Campbell, President Joe Biden's Asia coordinator, met the prime minister.",
      {("Kurt Campbell", "holdsPosition", "Asia Coordinator"), ("Kurt Campbell", "represents", "United States")}),
+    # counsel in court speak for the state they represent, not for the state of their nationality
+    ("Advocate Thandiwe Mokoena, representing Namibia, told the court the blockade was illegal.",
+     {("Thandiwe Mokoena", "holdsPosition", "Advocate"), ("Thandiwe Mokoena", "represents", "Namibia")}),
 ])
 def test_actors_titles_in_longer_layouts(read, text, facts):
     _, found = read(text)
