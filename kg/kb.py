@@ -62,6 +62,7 @@ class Role:
     descriptions: tuple[str, ...]  # lower-case
     acts_for_state: bool = True
     posted: bool = False  # an envoy: the body named is where they serve, the state whom they serve
+    state: str | None = None  # the one state that has this office ("House Speaker"), for when none is named
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,11 @@ class KnowledgeBase:
             for text in (spec.entity.label, *spec.triggers):
                 words.update(w.lower() for w in re.findall(r"[A-Za-z][\w-]*", text) if w[0].isupper())
         return frozenset(words)
+
+    @cached_property
+    def state_of_title(self) -> dict[str, str]:
+        """Offices only one state has ("House Speaker" -> the United States)."""
+        return {r.title: r.state for r in self.roles if r.state}
 
     @cached_property
     def role_by_variant(self) -> dict[str, Role]:
@@ -237,7 +243,7 @@ COUNTRY_FIELDS = {"label", "aliases", "capitals", "demonyms", "descriptions", "w
 ORG_FIELDS = {"key", "name", "aliases", "country", "descriptions", "speaks_for", "media", "wikidata"}
 PERSON_FIELDS = {"name", "aliases", "country", "org", "positions", "family_name_first", "in_office", "wikidata"}
 ISSUE_FIELDS = {"key", "label", "triggers", "country", "scoped", "wikidata", "parties", "broader"}
-ROLE_FIELDS = {"title", "variants", "descriptions", "acts_for_state", "posted"}
+ROLE_FIELDS = {"title", "variants", "descriptions", "acts_for_state", "posted", "state"}
 
 
 def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
@@ -332,7 +338,7 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
         _check_fields(r, ROLE_FIELDS, ("title",), where)
         roles.append(Role(str(r["title"]), _lower(r.get("variants")) or (str(r["title"]).lower(),),
                           _lower(r.get("descriptions")), bool(r.get("acts_for_state", True)),
-                          bool(r.get("posted"))))
+                          bool(r.get("posted")), country_key(r.get("state"), where)))
     references = _read_yaml(kb_dir / "references.yaml") or {}
     return KnowledgeBase(
         entries, issues, tuple(roles), demonyms,

@@ -68,6 +68,8 @@ def read_title(words: Sequence["Token"], kb: KnowledgeBase,
             return None  # "in Paris Mirzoyan said": a place before the name, not "Paris's Mirzoyan"
     if title and acts and not (country or org) and patron:
         country = (entry := kb.entries.get(patron)) and entry.country  # Biden's coordinator serves the US
+    if title and acts and not (country or org):
+        country = kb.state_of_title.get(title)  # "House Speaker Mike Johnson"
     return TitleReading(title, country, org, acts)
 
 

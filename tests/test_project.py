@@ -34,6 +34,7 @@ def ontology(tmp_path) -> Path:
     ("people.yaml", "- {name: Jane Roe, country: XX}\n", "unknown ISO country code 'XX'"),
     ("people.yaml", "- {name: Jane Roe, aliases: Roe}\n", "'aliases' must be a list"),
     ("people.yaml", "- {name: Jane Roe, country: FR, in_office: [2020-13-01/]}\n", "not START/END or START/"),
+    ("roles.yaml", "  - {title: Grand Vizier, state: XX}\n", "unknown ISO country code 'XX'"),
 ])
 def test_kb_bad_entry_is_one_line_naming_file_and_entry(ontology, file, extra, message):
     path = ontology / "kb" / file
