@@ -342,7 +342,7 @@ class _MatchReader:
 
     def facts(self) -> Iterator[Fact]:
         relation = self.p.relation
-        if not self.p.future and self._hypothetical(self._clause_of(self.trigger)):
+        if not self.p.future and (self._hypothetical(self._clause_of(self.trigger)) or self._planned()):
             return
         if self._negated():
             if not self.p.negated:
@@ -908,6 +908,12 @@ class _MatchReader:
         clause = self._clause_of(trigger) or trigger  # "refused to condemn", "China's refusal to condemn"
         return clause.dep_ in ("xcomp", "acl") and word_in(clause.head, self.rules.negating_governors)
 
+    def _planned(self) -> bool:
+        """"an upcoming meeting with", "the proposed talks between": an event
+        noun said to lie ahead."""
+        return self.p.pos == "NOUN" and any(c.dep_ == "amod" and word_in(c, self.rules.hypothetical_governors)
+                                            for c in self.trigger.children)
+
     def _hypothetical(self, token: Token | None) -> bool:
         """Future, possible, hoped-for or conditional: "may visit", "hopes to
         meet", "is expected to meet", "if China does not"."""
@@ -929,8 +935,9 @@ class _MatchReader:
                 return False
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 return False  # a clause with its own subject has its own modality
-            if token.dep_ == "xcomp" and word_in(token.head, self.rules.hypothetical_governors):
-                return True
+            if token.dep_ == "xcomp" and any(word_in(t, self.rules.hypothetical_governors) for t in (
+                    token.head, *(c for c in token.head.children if c.dep_ == "acomp"))):
+                return True  # "hopes to meet"; "it is important to talk with"
             token = token.head
         return False
 

@@ -1,0 +1,28 @@
+"""What is not (yet) a fact, specified by sentences: events said to lie ahead
+and deeds said to be needed state no relation; the same words in a report of
+what happened do."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("New Zealand and Tonga said they would raise the pact at an upcoming meeting with Fiji.",
+     ("New Zealand", "metWith", "Fiji")),
+    ("The proposed talks between Japan and China were cancelled.", ("China", "metWith", "Japan")),
+    ('Lula said, "It is important to have patience" to talk with Putin and Zelensky.',
+     ("Luiz Inacio Lula da Silva", "metWith", "Vladimir Putin")),
+    ("Kenya said it was necessary to sanction Somalia.", ("Kenya", "restricted", "Somalia")),
+])
+def test_modality_planned_or_needed_is_no_fact(read, text, fact):
+    _, facts = read(text)
+    assert fact not in facts and (fact[2], fact[1], fact[0]) not in facts
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The talks between Japan and China ended without a deal.", ("Japan", "metWith", "China")),
+    ("Lula talked with Putin on Monday.", ("Luiz Inacio Lula da Silva", "metWith", "Vladimir Putin")),
+])
+def test_modality_what_happened_is_a_fact(read, text, fact):
+    _, facts = read(text)
+    assert fact in facts or (fact[2], fact[1], fact[0]) in facts
