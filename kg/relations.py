@@ -25,7 +25,7 @@ from kg.kb import ONTOLOGY_DIR, KnowledgeBase
 from kg.judgements import judged_facts
 from kg.meetings import is_placeholder, placeholder, resolve_meetings
 from kg.model import Entity, Fact
-from kg.open_issues import OpenIssue, open_issue
+from kg.open_issues import OpenIssue, _past_vague_heads, open_issue
 from kg.repairs import direct_object_verbs, unattached_objects
 from kg.tokens import child, objects_of, word_in
 from kg.treematch import TreeMatcher
@@ -45,6 +45,8 @@ GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})  # "th
 LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list of countries
 # "sent an envoy over concerns about", "acted out of fear of": why the subject acted
 REASON_PREPS = frozenset({"over", "amid", "of", "because", "due"})
+LED_BODIES = frozenset({"delegation", "team", "mission", "entourage", "contingent"})  # "the delegation headed by X" is X's
+LEADING_VERBS = frozenset({"head", "lead"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
 
 
@@ -221,7 +223,8 @@ def extract_facts(doc: Doc, rules: Rules, kb: KnowledgeBase) -> list[Fact]:
     opened: dict[str, OpenIssue] = {}
     judged = judged_facts(doc, ents, rules.condemning_words, rules.judging_verbs, rules.reporting_verbs, rules.modals)
     facts = _best([*_role_facts(doc, ents), *_matched_facts(doc, ents, rules, opened), *judged])
-    facts = _best(resolve_meetings(doc, [*facts, *_shared_with_partners(facts, rules.shared_with_partners)]))
+    facts = _best(resolve_meetings(doc, [*facts, *_shared_with_partners(facts, rules.shared_with_partners)],
+                                        ents, rules.meeting_nouns))
     _record_open_issues(doc, [opened[k] for k in {f.obj for f in facts} if k in opened])
     return facts
 
@@ -434,6 +437,9 @@ class _MatchReader:
             if not found:  # "the dam", "the dam's safety"
                 found = next(filter(None, (self._issue_named_before(t) for t in (token, *token.children)
                                            if t is token or t.dep_ == "poss")), [])
+            topic = _past_vague_heads(token, self.rules.vague_objects)
+            if not found and topic is not None and topic is not token:  # "the effects of the war"
+                found = self._issue_named_before(topic)
         if not found and self.p.object_preps:
             found = [m for t in (token, *token.conjuncts) for c in t.children
                      if c.dep_ == "prep" and c.lower_ in self.p.object_preps
@@ -442,6 +448,8 @@ class _MatchReader:
             found = self._open_issues(token)
         if not found and allowed & ACTORS and self._owned_thing(token):
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
+        if "Issue" in allowed:  # "including A, reopening of B, as well as C": the list's later items
+            found += [m for m in self._list_continued(token) if m.key not in {f.key for f in found}]
         if self.p.objects:
             found = [m for m in found if kind_of(m.key) in self.p.objects]
         return found
@@ -468,7 +476,8 @@ class _MatchReader:
                 or any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children):
             return []
         named = [m for m in self.ents.mentions if m.key.startswith("issue/") and m.end <= token.i
-                 and m.text.lower().split()[-1] in (word, token.lower_)]
+                 and (m.text.lower().split()[-1] in (word, token.lower_)  # "the war in Ukraine" too
+                      or self.doc[m.start:m.end].root.lemma_.lower() == word)]
         last = max(named, key=lambda m: m.start, default=None)
         return [Mention(token.i, token.i + 1, last.key, token.text, "issue")] if last else []
 
@@ -498,6 +507,35 @@ class _MatchReader:
             if token is None:
                 return []
         return []
+
+    def _list_continued(self, token: Token) -> list[Mention]:
+        """"a range of topics, including A, reopening of B and C, as well as
+        D": the parser may hang the later items of a list under a vague head
+        on the clause instead. The issues named after the list's first items,
+        up to the end of the list (a finite verb, "according to", a clause's
+        subject), are listed too."""
+        prep = None
+        for _ in range(3):
+            if token is None or token.lemma_.lower() not in self.rules.vague_objects:
+                return []
+            prep = next((c for c in token.children if c.dep_ == "prep"
+                         and (c.lower_ in MEMBER_PREPS or _such_as(c))), None)
+            if prep is not None:
+                break
+            token = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+        if prep is None or prep.right_edge.i + 1 >= prep.sent.end \
+                or self.doc[prep.right_edge.i + 1].lower_ not in (",", "and"):
+            return []
+        found: dict[str, Mention] = {}
+        for tok in self.doc[prep.right_edge.i + 1:prep.sent.end]:
+            if tok.lower_ in ("according", ";", ":") or tok.dep_ in ("nsubj", "nsubjpass") \
+                    or (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBG") or word_in(tok, self.rules.reporting_verbs):
+                break
+            issue = self.ents.issue(tok.i)
+            if issue is not None:
+                found.setdefault(issue.key, issue)
+        return list(found.values())
 
     def _government_of(self, noun: Token, leader: Mention) -> Mention | None:
         """"the Biden administration", "Meloni's government": the state whose
@@ -802,6 +840,9 @@ class _MatchReader:
         mention = self.ents.actor(tok.i)
         if mention is not None:
             return mention
+        leader = self._leader_of(tok)
+        if leader is not None:
+            return leader
         if tok.i in self.ents.nationalities and tok.dep_ in ("npadvmod", "amod"):  # "Iranian-backed", "Russian"
             return self._nationality(tok)
         for c in tok.children:  # "the capital, Honiara", "the Chairman ..., Zhao Leji,", named before whose it is
@@ -830,6 +871,20 @@ class _MatchReader:
         before = tok.left_edge.i - 1  # "Taiwan, the democracy claimed by": an apposition misparsed
         if before > 0 and self.doc[before].text == "," and tok.pos_ == "NOUN":
             return self.ents.actor(before - 1)
+        return None
+
+    def _leader_of(self, tok: Token) -> Mention | None:
+        """"received the US delegation headed by Blinken", "a team led by the
+        envoy Li Hui": the person who leads the delegation is the side met."""
+        if tok.lemma_.lower() not in LED_BODIES:
+            return None
+        for verb in tok.children:
+            if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in LEADING_VERBS:
+                by = [t for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                      for t in objects_of(c)]
+                named = [m for m in self._named(by) if m.via != "pronoun"]
+                if named:
+                    return named[0]
         return None
 
     def _issues_under(self, token: Token) -> list[Mention]:

@@ -1,0 +1,66 @@
+"""What meetings were about and what worried their sides: topics listed
+after "including" however parsed, "with a focus on", a "they" several
+sentences after the meeting, "the delegation headed by X", "the effects of
+the war" named before."""
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # a list under a vague head whose later items the parser hangs elsewhere
+    ("Rutte met Erdogan in Ankara on Monday. The talks in Ankara covered a range of topics, including the "
+     "reopening of consulates and resumption of Hajj pilgrimage for Turkish citizens, as well as economic "
+     "and trade ties, according to the Turkish minister.",
+     [("Mark Rutte", "discussed", "Hajj"), ("Recep Tayyip Erdogan", "discussed", "Hajj")]),
+    # "with a focus on X" on the verb of the meeting
+    ("Macron met Modi in New Delhi to discuss defence ties, with a focus on the war in Ukraine.",
+     [("Emmanuel Macron", "discussed", "Ukraine war"), ("Narendra Modi", "discussed", "Ukraine war")]),
+    ("Macron held talks with Modi on Friday, with an emphasis on climate change.",
+     [("Emmanuel Macron", "discussed", "Climate change")]),
+    # a topic read through a vague head to the issue named before
+    ("Macron spoke about the war in Ukraine on Monday. Later, he drew Modi's attention to the grave "
+     "consequences of the war.",
+     [("Emmanuel Macron", "raisedConcernAbout", "Ukraine war")]),
+    # the delegation headed by X: X is the side met
+    ("Erdogan received the US delegation headed by Blinken on Thursday.",
+     [("Recep Tayyip Erdogan", "metWith", "Antony Blinken")]),
+    ("The Chinese delegation, led by Wang Yi, met the Indian team headed by Jaishankar.",
+     [("Wang Yi", "metWith", "Subrahmanyam Jaishankar")]),
+    # the object after a phrase of place ("received at the palace the delegation")
+    ("Mexican President Andrés Manuel López Obrador spoke on Thursday. The president received at the "
+     "National Palace the US delegation headed by Blinken, who arrived on Wednesday.",
+     [("Andrés Manuel López Obrador", "metWith", "Antony Blinken")]),
+    # a "they" several sentences after the meeting, with no other group named in between
+    ("Egyptian President Abdel-Fattah el-Sissi hosted Qatar's Emir Sheikh Tamim bin Hamad Al-Thani in Cairo "
+     "on Monday. Both Egypt and Qatar have mediated in the conflict for months. Sissi praised the emir's "
+     "efforts. The two leaders spoke for two hours. They also addressed the delivery of humanitarian aid "
+     "to Gaza, the presidency said.",
+     [("Abdel Fattah al-Sisi", "discussed", "Humanitarian aid"),
+      ("Tamim bin Hamad Al Thani", "discussed", "Humanitarian aid")]),
+]
+
+NOT_FOUND = [
+    # another group named in between: "they" may be them
+    ("Egyptian President Abdel-Fattah el-Sissi hosted Qatar's Emir Sheikh Tamim bin Hamad Al-Thani in Cairo "
+     "on Monday. Sissi praised the emir's efforts. Israel and Hamas have fought for months. The fighting "
+     "has killed thousands. They also addressed the delivery of humanitarian aid to Gaza.",
+     [("Abdel Fattah al-Sisi", "discussed", "Humanitarian aid")]),
+    # a country's own focus is no meeting's topic
+    ("India's focus on the war in Ukraine has grown.",
+     [("India", "discussed", "Ukraine war")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND)
+def test_found(read, text, expected):
+    _, facts = read(text)
+    facts |= {(o, r, s) for s, r, o in facts if r == "metWith"}  # either way round
+    for fact in expected:
+        assert fact in facts, f"{fact} not in {sorted(facts)}"
+
+
+@pytest.mark.parametrize("text,unexpected", NOT_FOUND)
+def test_not_found(read, text, unexpected):
+    _, facts = read(text)
+    for fact in unexpected:
+        assert fact not in facts, f"{fact} in {sorted(facts)}"
