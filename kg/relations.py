@@ -45,6 +45,7 @@ GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})  # "th
 LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list of countries
 # "sent an envoy over concerns about", "acted out of fear of": why the subject acted
 REASON_PREPS = frozenset({"over", "amid", "of", "because", "due"})
+TOPIC_RELATIONS = frozenset({"discussed", "raisedConcernAbout"})  # what a meeting or a worry is about
 LED_BODIES = frozenset({"delegation", "team", "mission", "entourage", "contingent"})  # "the delegation headed by X" is X's
 LEADING_VERBS = frozenset({"head", "lead"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
@@ -424,7 +425,7 @@ class _MatchReader:
 
     def _objects(self, relation: str) -> list[Mention]:
         allowed = RELATIONS[relation].objects
-        token = self.obj_token
+        token = _antecedent(self.obj_token)
         found: list[Mention] = []
         if allowed & ACTORS and not self._owned_thing(token):
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
@@ -479,7 +480,23 @@ class _MatchReader:
                  and (m.text.lower().split()[-1] in (word, token.lower_)  # "the war in Ukraine" too
                       or self.doc[m.start:m.end].root.lemma_.lower() == word)]
         last = max(named, key=lambda m: m.start, default=None)
+        if last is None and self.p.open_issues and self.p.relation in TOPIC_RELATIONS:
+            last = self._phrase_named_before(token)
         return [Mention(token.i, token.i + 1, last.key, token.text, "issue")] if last else []
+
+    def _phrase_named_before(self, token: Token) -> Mention | None:
+        """"signed a security pact ... concern the pact would": with no issue
+        named before, the last phrase before it headed by the same word with a
+        modifier of its own, read as an open issue."""
+        for tok in reversed(self.doc[:token.i]):
+            if tok.lemma_.lower() == token.lemma_.lower() and tok.pos_ == "NOUN" \
+                    and any(c.dep_ in ("amod", "compound") for c in tok.children):
+                issue = open_issue(tok, self.ents, self.rules.vague_objects, self.rules.vague_alone)
+                if issue is None:
+                    return None
+                self.opened.setdefault(issue.key, issue)
+                return Mention(issue.start, issue.end, issue.key, issue.label, VIA_OPEN_ISSUE)
+        return None
 
     def _open_issues(self, token: Token) -> list[Mention]:
         """"concerns about the shadow fleet and EV tariffs": one issue each."""
@@ -776,6 +793,9 @@ class _MatchReader:
             mention = self._actor_mention(tok)
             if mention is not None and mention not in found:
                 found.append(mention)
+        for named in (c for c in token.children if c.dep_ == "appos" and self.ents.actor(c.i) in found):
+            # "US allies Australia and New Zealand": the names listed in the apposition
+            found += [m for t in named.conjuncts if (m := self.ents.actor(t.i)) is not None and m not in found]
         if not found:  # "most of the South China Sea and Taiwan", "negotiators from Egypt",
             # "several countries, including the United States and Spain"
             preps = ("of", "from") if token.lemma_.lower() in self.rules.agent_nouns else ("of",)
@@ -1031,6 +1051,15 @@ def _participle_objects(thing: Token, preps: tuple[str, ...], verbs: frozenset[s
             if acl.dep_ == "acl" and acl.tag_ == "VBN" and (verbs is None or acl.lemma_.lower() in verbs)
             for prep in acl.children if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
             for t in objects_of(prep)]
+
+
+def _antecedent(token: Token | None) -> Token | None:
+    """"a pact that the US fears will extend": the relative pronoun that
+    stands in a clause for the noun the clause modifies."""
+    if token is None or token.lower_ not in ("that", "which") or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return token
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else token
 
 
 def _such_as(prep: Token) -> bool:

@@ -37,9 +37,27 @@ FOUND = [
      "to Gaza, the presidency said.",
      [("Abdel Fattah al-Sisi", "discussed", "Humanitarian aid"),
       ("Tamim bin Hamad Al Thani", "discussed", "Humanitarian aid")]),
+    # a relative pronoun stands for the noun its clause modifies
+    ("Vanuatu signed a maritime pact that Australia fears will extend Chinese influence in the region.",
+     [("Australia", "raisedConcernAbout", "Maritime pact")]),
+    # "the pact" after "a maritime pact"; the names in an apposition to the subject
+    ("Kazakhstan and China signed a maritime pact last week. US allies France and Japan expressed concern "
+     "the pact would weaken regional security.",
+     [("France", "raisedConcernAbout", "Maritime pact"), ("Japan", "raisedConcernAbout", "Maritime pact")]),
+    # what the feared thing would harm is a concern too
+    ("Iraq fears the new dam will imperil its water supplies.",
+     [("Iraq", "raisedConcernAbout", "Water supplies")]),
+    ("Kazakhstan worries that the new pipeline will threaten its energy security.",
+     [("Kazakhstan", "raisedConcernAbout", "Energy security")]),
 ]
 
 NOT_FOUND = [
+    # negated fear
+    ("Iraq does not fear the new dam will imperil its water supplies.",
+     [("Iraq", "raisedConcernAbout", "Water supplies")]),
+    # "the deal" hailed: a stance is no topic, and the phrase before is not read for it
+    ("Oman brokered a grain deal in May. Qatar hailed the deal as a victory.",
+     [("Qatar", "supports", "Grain deal")]),
     # another group named in between: "they" may be them
     ("Egyptian President Abdel-Fattah el-Sissi hosted Qatar's Emir Sheikh Tamim bin Hamad Al-Thani in Cairo "
      "on Monday. Sissi praised the emir's efforts. Israel and Hamas have fought for months. The fighting "
