@@ -338,6 +338,7 @@ class _MatchReader:
         self.obj_token = doc[tokens[n_obj]] if n_obj else None
         subject_tokens = tokens[1 + n_obj + n_req:]
         self.subject_token = doc[subject_tokens[-1]] if subject_tokens else None
+        self._reporter: Token | None = None  # who reports the meeting the trigger names
 
     def facts(self) -> Iterator[Fact]:
         relation = self.p.relation
@@ -598,7 +599,21 @@ class _MatchReader:
         token, discount = self._subject_token()
         if token is not None and token.lower_ == "we" and self.p.reciprocal:
             return self._we(), discount
+        if token is not None and token is self._reporter:  # "Egypt's foreign ministry said talks with"
+            return [self._state_of_body(token, m) for m in self._acting(token)], discount
         return (self._acting(token), discount) if token is not None else ([], 1.0)
+
+    def _state_of_body(self, token: Token, mention: Mention) -> Mention:
+        """A state's ministry that reports talks with another side reports
+        its state's talks: the state it is of ("Egypt's foreign ministry")."""
+        if kind_of(mention.key) != "Organization":
+            return mention
+        state = self.ents.states.get(mention.key)
+        if state is None:  # a body the pipeline made for the state: organization/<state>-<body>
+            owners = [k for k in self.ents.entities if kind_of(k) == "Country"
+                      and mention.key.startswith(f"organization/{k.split('/', 1)[1]}-")]
+            state = max(owners, key=len, default=None)
+        return Mention(mention.start, mention.end, state, mention.text, "government") if state else mention
 
     def _acting(self, token: Token) -> list[Mention]:
         """The actors of a subject; "Israeli forces", "Chinese officials", "the
@@ -704,7 +719,8 @@ class _MatchReader:
                 return None, 1.0
             token = token.head
             if token.pos_ == "VERB" and word_in(token, self.rules.reporting_verbs):
-                return child(token, ("nsubj",)), INHERITED_DISCOUNT
+                self._reporter = child(token, ("nsubj",))
+                return self._reporter, INHERITED_DISCOUNT
         return None, 1.0
 
     def _modifying_actor(self, noun: Token) -> Token | None:

@@ -37,6 +37,11 @@ FOUND = [
      "to Gaza, the presidency said.",
      [("Abdel Fattah al-Sisi", "discussed", "Humanitarian aid"),
       ("Tamim bin Hamad Al Thani", "discussed", "Humanitarian aid")]),
+    # a state's ministry that reports talks with another side reports its state's talks
+    ("China's foreign ministry said talks with Japan over seafood imports ended without agreement.",
+     [("China", "metWith", "Japan"), ("China", "discussed", "Seafood imports")]),
+    ("The Chinese foreign ministry said talks with Japan over seafood imports ended without agreement.",
+     [("China", "metWith", "Japan")]),
     # a relative pronoun stands for the noun its clause modifies
     ("Vanuatu signed a maritime pact that Australia fears will extend Chinese influence in the region.",
      [("Australia", "raisedConcernAbout", "Maritime pact")]),
@@ -52,6 +57,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # the ministry itself is no side of its state's talks
+    ("China's foreign ministry said talks with Japan over seafood imports ended without agreement.",
+     [("Chinese Foreign Ministry", "metWith", "Japan"), ("Japan", "metWith", "Chinese Foreign Ministry")]),
     # negated fear
     ("Iraq does not fear the new dam will imperil its water supplies.",
      [("Iraq", "raisedConcernAbout", "Water supplies")]),
