@@ -45,6 +45,8 @@ GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})  # "th
 LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list of countries
 # "sent an envoy over concerns about", "acted out of fear of": why the subject acted
 REASON_PREPS = frozenset({"over", "amid", "of", "because", "due"})
+RESULT_WORDS = frozenset({"result", "outcome", "tally"})  # "the results": of the vote named before
+VOTE_WORDS = frozenset({"election", "elections", "vote", "referendum", "poll", "polls", "ballot", "runoff"})
 TOPIC_RELATIONS = frozenset({"discussed", "raisedConcernAbout"})  # what a meeting or a worry is about
 LED_BODIES = frozenset({"delegation", "team", "mission", "entourage", "contingent"})  # "the delegation headed by X" is X's
 LEADING_VERBS = frozenset({"head", "lead"})
@@ -442,6 +444,10 @@ class _MatchReader:
             topic = _past_vague_heads(token, self.rules.vague_objects)
             if not found and topic is not None and topic is not token:  # "the effects of the war"
                 found = self._issue_named_before(topic)
+            if topic is not None and topic.dep_ == "prep":  # a path that ends at "of": its object
+                topic = _past_vague_heads(child(topic, ("pobj",)) or topic, self.rules.vague_objects)
+            if not found and topic is not None and topic.lemma_.lower() in RESULT_WORDS:
+                found = self._vote_named_before(topic)
         if not found and self.p.object_preps:
             found = [m for t in (token, *token.conjuncts) for c in t.children
                      if c.dep_ == "prep" and c.lower_ in self.p.object_preps
@@ -484,6 +490,23 @@ class _MatchReader:
         if last is None and self.p.open_issues and self.p.relation in TOPIC_RELATIONS:
             last = self._phrase_named_before(token)
         return [Mention(token.i, token.i + 1, last.key, token.text, "issue")] if last else []
+
+    def _vote_named_before(self, token: Token) -> list[Mention]:
+        """"cast doubt on the election ... expressed skepticism of the
+        results": results of nothing named are those of the last vote named
+        before, in this sentence or an earlier one."""
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return []
+        for tok in reversed(self.doc[:token.i]):
+            if tok.lower_ in VOTE_WORDS and tok.pos_ == "NOUN":  # not "the votes of the people"
+                issue = self.ents.issue(tok.i)
+                if issue is None and self.p.open_issues:
+                    opened = open_issue(tok, self.ents, self.rules.vague_objects, self.rules.vague_alone)
+                    if opened is not None:
+                        self.opened.setdefault(opened.key, opened)
+                        issue = Mention(opened.start, opened.end, opened.key, opened.label, VIA_OPEN_ISSUE)
+                return [Mention(token.i, token.i + 1, issue.key, token.text, "issue")] if issue else []
+        return []
 
     def _phrase_named_before(self, token: Token) -> Mention | None:
         """"signed a security pact ... concern the pact would": with no issue
@@ -624,6 +647,25 @@ class _MatchReader:
                 token.tag_ == "NNS" or token.lemma_.lower() in self.rules.collective_agents):
             found = [self._nationality(c)
                      for c in token.children if c.dep_ == "amod" and c.i in self.ents.nationalities]
+        return found + [m for m in self._along_with(token) if m not in found]
+
+    def _along_with(self, subject: Token) -> list[Mention]:
+        """"X expressed doubts, along with a number of European nations,
+        including Spain": who acts along with the subject acts too."""
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        found: list[Mention] = []
+        for prep in (c for h in (subject, subject.head) for c in h.children
+                     if c.dep_ == "prep" and c.lower_ in ("along", "together")):
+            for with_ in (w for w in prep.children if w.dep_ == "prep" and w.lower_ == "with"):
+                for tok in objects_of(with_):
+                    for _ in range(2):  # "a number of nations": the nations
+                        inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                      for g in c.children if g.dep_ == "pobj"), None)
+                        if tok.lemma_.lower() not in self.rules.vague_objects or inner is None:
+                            break
+                        tok = inner
+                    found += [m for m in self._actors(tok) if m not in found]
         return found
 
     def _meeting_subject(self) -> Mention | None:

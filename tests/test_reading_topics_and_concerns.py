@@ -42,6 +42,12 @@ FOUND = [
      [("China", "metWith", "Japan"), ("China", "discussed", "Seafood imports")]),
     ("The Chinese foreign ministry said talks with Japan over seafood imports ended without agreement.",
      [("China", "metWith", "Japan")]),
+    # skepticism of "the results": those of the vote named before; who acts "along with" the subject acts
+    ("Observers questioned the count in Bolivia's presidential election. Brazil also expressed skepticism of "
+     "the results, along with a number of European nations, including Portugal and Greece.",
+     [("Brazil", "raisedConcernAbout", "Presidential election"),
+      ("Portugal", "raisedConcernAbout", "Presidential election"),
+      ("Greece", "raisedConcernAbout", "Presidential election")]),
     # a relative pronoun stands for the noun its clause modifies
     ("Vanuatu signed a maritime pact that Australia fears will extend Chinese influence in the region.",
      [("Australia", "raisedConcernAbout", "Maritime pact")]),
@@ -57,6 +63,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # "the votes of the people" are no vote held
+    ("Voters cast their votes in the Bolivian capital. Brazil expressed skepticism of the results.",
+     [("Brazil", "raisedConcernAbout", "Votes")]),
     # the ministry itself is no side of its state's talks
     ("China's foreign ministry said talks with Japan over seafood imports ended without agreement.",
      [("Chinese Foreign Ministry", "metWith", "Japan"), ("Japan", "metWith", "Chinese Foreign Ministry")]),
