@@ -47,6 +47,7 @@ LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list 
 REASON_PREPS = frozenset({"over", "amid", "of", "because", "due"})
 RESULT_WORDS = frozenset({"result", "outcome", "tally"})  # "the results": of the vote named before
 VOTE_WORDS = frozenset({"election", "elections", "vote", "referendum", "poll", "polls", "ballot", "runoff"})
+MEETING_VERBS = frozenset({"meet", "host", "receive", "welcome"})  # "met X and discussed Y"
 TOPIC_RELATIONS = frozenset({"discussed", "raisedConcernAbout"})  # what a meeting or a worry is about
 LED_BODIES = frozenset({"delegation", "team", "mission", "entourage", "contingent"})  # "the delegation headed by X" is X's
 LEADING_VERBS = frozenset({"head", "lead"})
@@ -624,7 +625,19 @@ class _MatchReader:
             return self._we(), discount
         if token is not None and token is self._reporter:  # "Egypt's foreign ministry said talks with"
             return [self._state_of_body(token, m) for m in self._acting(token)], discount
-        return (self._acting(token), discount) if token is not None else ([], 1.0)
+        found = self._acting(token) if token is not None else []
+        return (found, discount) if found else (self._met_side(), INHERITED_DISCOUNT)
+
+    def _met_side(self) -> list[Mention]:
+        """"The opposition leader also met Campbell and discussed democracy":
+        with no actor met on its side, the side met shares the topic."""
+        verb = self.trigger.head
+        if self.p.relation not in self.rules.shared_with_partners or self.trigger.dep_ != "conj" \
+                or verb.lemma_.lower() not in MEETING_VERBS:
+            return []
+        met = [c for c in verb.children if c.dep_ == "dobj"] + \
+            [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in objects_of(c)]
+        return [m for t in met for m in self._actors(t) if m.via != "pronoun"]
 
     def _state_of_body(self, token: Token, mention: Mention) -> Mention:
         """A state's ministry that reports talks with another side reports

@@ -48,6 +48,11 @@ FOUND = [
      [("Brazil", "raisedConcernAbout", "Presidential election"),
       ("Portugal", "raisedConcernAbout", "Presidential election"),
       ("Greece", "raisedConcernAbout", "Presidential election")]),
+    # the side met shares the topic when the other side is no actor; "discussed building democracy"
+    ("The Fijian opposition leader also met Kurt Campbell and discussed building democracy in the region.",
+     [("Kurt Campbell", "discussed", "Democracy")]),
+    ("A former US official met Wang Yi and discussed expanding trade.",
+     [("Wang Yi", "discussed", "Trade")]),
     # a relative pronoun stands for the noun its clause modifies
     ("Vanuatu signed a maritime pact that Australia fears will extend Chinese influence in the region.",
      [("Australia", "raisedConcernAbout", "Maritime pact")]),
@@ -63,6 +68,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    ("Blinken did not discuss lifting sanctions with Wang Yi.",
+     [("Antony Blinken", "discussed", "Sanctions")]),
+    # a plan of new ties found no known issue: no open one after "discuss" + gerund
+    ("Lapid met Blinken to discuss deepening the strategic relationship of the two allies.",
+     [("Antony Blinken", "discussed", "Strategic relationship")]),
     # "the votes of the people" are no vote held
     ("Voters cast their votes in the Bolivian capital. Brazil expressed skepticism of the results.",
      [("Brazil", "raisedConcernAbout", "Votes")]),
