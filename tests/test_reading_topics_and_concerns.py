@@ -53,6 +53,10 @@ FOUND = [
      [("Kurt Campbell", "discussed", "Democracy")]),
     ("A former US official met Wang Yi and discussed expanding trade.",
      [("Wang Yi", "discussed", "Trade")]),
+    # "the two sides" are the sides met, not the hosts of the talks
+    ("Delegates of Armenia and Azerbaijan met in Istanbul for talks hosted by Turkey and Qatar. "
+     "The two sides discussed a ceasefire, the hosts said.",
+     [("Armenia", "discussed", "Ceasefire"), ("Azerbaijan", "discussed", "Ceasefire")]),
     # a relative pronoun stands for the noun its clause modifies
     ("Vanuatu signed a maritime pact that Australia fears will extend Chinese influence in the region.",
      [("Australia", "raisedConcernAbout", "Maritime pact")]),
@@ -68,6 +72,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    ("Delegates of Armenia and Azerbaijan met in Istanbul for talks hosted by Turkey and Qatar. "
+     "The two sides discussed a ceasefire, the hosts said.",
+     [("Turkey", "discussed", "Ceasefire"), ("Qatar", "discussed", "Ceasefire")]),
     ("Blinken did not discuss lifting sanctions with Wang Yi.",
      [("Antony Blinken", "discussed", "Sanctions")]),
     # a plan of new ties found no known issue: no open one after "discuss" + gerund
