@@ -44,7 +44,7 @@ def open_issue(token: Token, ents: DocMentions, vague: frozenset[str],
     """The issue the noun phrase headed by `token` names, if it names one;
     a word of `vague_alone` names one only with a modifier ("the pact" does
     not, "the military pact" does)."""
-    token = _past_vague_heads(token, vague)
+    token = past_vague_heads(token, vague)
     if token is None or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_TOPICS \
             or ents.actor(token.i) or ents.issue(token.i):
         return None
@@ -67,7 +67,7 @@ def open_issue(token: Token, ents: DocMentions, vague: frozenset[str],
     return OpenIssue(words[0].i, words[-1].i + 1, f"issue/{slugify(label.lower())}", label, bare)
 
 
-def _past_vague_heads(token: Token, vague: frozenset[str]) -> Token | None:
+def past_vague_heads(token: Token, vague: frozenset[str]) -> Token | None:
     """"the challenges posed by migration", "the question of tariffs": the
     topic is what the vague noun is of (a vague noun with nothing after it
     is rejected later, unless its modifiers make it specific)."""

@@ -27,7 +27,7 @@ from kg.judgements import judged_facts
 from kg.meetings import is_placeholder, placeholder, resolve_meetings
 from kg.model import Entity, Fact
 from kg.offices import office_facts
-from kg.open_issues import OpenIssue, open_issue
+from kg.open_issues import OpenIssue, past_vague_heads, open_issue
 from kg.repairs import direct_object_verbs, unattached_objects
 from kg.tokens import child, objects_of, word_in
 from kg.treematch import TreeMatcher
@@ -47,6 +47,12 @@ GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})  # "th
 LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list of countries
 # "sent an envoy over concerns about", "acted out of fear of": why the subject acted
 REASON_PREPS = frozenset({"over", "amid", "of", "because", "due"})
+RESULT_WORDS = frozenset({"result", "outcome", "tally"})  # "the results": of the vote named before
+VOTE_WORDS = frozenset({"election", "elections", "vote", "referendum", "poll", "polls", "ballot", "runoff"})
+MEETING_VERBS = frozenset({"meet", "host", "receive", "welcome"})  # "met X and discussed Y"
+TOPIC_RELATIONS = frozenset({"discussed", "raisedConcernAbout"})  # what a meeting or a worry is about
+LED_BODIES = frozenset({"delegation", "team", "mission", "entourage", "contingent"})  # "the delegation headed by X" is X's
+LEADING_VERBS = frozenset({"head", "lead"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
 APPOSED_REACH = 6  # tokens from a title to the comma before the name in apposition
 PHRASE_POS = frozenset({"ADP", "DET", "PROPN", "NOUN", "ADJ", "PART"})
@@ -226,7 +232,8 @@ def extract_facts(doc: Doc, rules: Rules, kb: KnowledgeBase, date: dt.date | Non
     opened: dict[str, OpenIssue] = {}
     judged = judged_facts(doc, ents, rules.condemning_words, rules.judging_verbs, rules.reporting_verbs, rules.modals)
     facts = _best([*_role_facts(doc, ents), *_matched_facts(doc, ents, rules, opened), *judged])
-    facts = _best(resolve_meetings(doc, [*facts, *_shared_with_partners(facts, rules.shared_with_partners)]))
+    facts = _best(resolve_meetings(doc, [*facts, *_shared_with_partners(facts, rules.shared_with_partners)],
+                                        ents, rules.meeting_nouns))
     _record_open_issues(doc, [opened[k] for k in {f.obj for f in facts} if k in opened])
     return [*facts, *office_facts(doc, ents, kb, date, facts)]
 
@@ -339,6 +346,7 @@ class _MatchReader:
         self.obj_token = doc[tokens[n_obj]] if n_obj else None
         subject_tokens = tokens[1 + n_obj + n_req:]
         self.subject_token = doc[subject_tokens[-1]] if subject_tokens else None
+        self._reporter: Token | None = None  # who reports the meeting the trigger names
 
     def facts(self) -> Iterator[Fact]:
         relation = self.p.relation
@@ -426,7 +434,7 @@ class _MatchReader:
 
     def _objects(self, relation: str) -> list[Mention]:
         allowed = RELATIONS[relation].objects
-        token = self.obj_token
+        token = _antecedent(self.obj_token)
         found: list[Mention] = []
         if allowed & ACTORS and not self._owned_thing(token):
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
@@ -439,6 +447,13 @@ class _MatchReader:
             if not found:  # "the dam", "the dam's safety"
                 found = next(filter(None, (self._issue_named_before(t) for t in (token, *token.children)
                                            if t is token or t.dep_ == "poss")), [])
+            topic = past_vague_heads(token, self.rules.vague_objects)
+            if not found and topic is not None and topic is not token:  # "the effects of the war"
+                found = self._issue_named_before(topic)
+            if topic is not None and topic.dep_ == "prep":  # a path that ends at "of": its object
+                topic = past_vague_heads(child(topic, ("pobj",)) or topic, self.rules.vague_objects)
+            if not found and topic is not None and topic.lemma_.lower() in RESULT_WORDS:
+                found = self._vote_named_before(topic)
         if not found and self.p.object_preps:
             found = [m for t in (token, *token.conjuncts) for c in t.children
                      if c.dep_ == "prep" and c.lower_ in self.p.object_preps
@@ -447,6 +462,8 @@ class _MatchReader:
             found = self._open_issues(token)
         if not found and allowed & ACTORS and self._owned_thing(token):
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
+        if "Issue" in allowed:  # "including A, reopening of B, as well as C": the list's later items
+            found += [m for m in self._list_continued(token) if m.key not in {f.key for f in found}]
         if self.p.objects:
             found = [m for m in found if kind_of(m.key) in self.p.objects]
         return found
@@ -473,9 +490,43 @@ class _MatchReader:
                 or any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children):
             return []
         named = [m for m in self.ents.mentions if m.key.startswith("issue/") and m.end <= token.i
-                 and m.text.lower().split()[-1] in (word, token.lower_)]
+                 and (m.text.lower().split()[-1] in (word, token.lower_)  # "the war in Ukraine" too
+                      or self.doc[m.start:m.end].root.lemma_.lower() == word)]
         last = max(named, key=lambda m: m.start, default=None)
+        if last is None and self.p.open_issues and self.p.relation in TOPIC_RELATIONS:
+            last = self._phrase_named_before(token)
         return [Mention(token.i, token.i + 1, last.key, token.text, "issue")] if last else []
+
+    def _vote_named_before(self, token: Token) -> list[Mention]:
+        """"cast doubt on the election ... expressed skepticism of the
+        results": results of nothing named are those of the last vote named
+        before, in this sentence or an earlier one."""
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return []
+        for tok in reversed(self.doc[:token.i]):
+            if tok.lower_ in VOTE_WORDS and tok.pos_ == "NOUN":  # not "the votes of the people"
+                issue = self.ents.issue(tok.i)
+                if issue is None and self.p.open_issues:
+                    opened = open_issue(tok, self.ents, self.rules.vague_objects, self.rules.vague_alone)
+                    if opened is not None:
+                        self.opened.setdefault(opened.key, opened)
+                        issue = Mention(opened.start, opened.end, opened.key, opened.label, VIA_OPEN_ISSUE)
+                return [Mention(token.i, token.i + 1, issue.key, token.text, "issue")] if issue else []
+        return []
+
+    def _phrase_named_before(self, token: Token) -> Mention | None:
+        """"signed a security pact ... concern the pact would": with no issue
+        named before, the last phrase before it headed by the same word with a
+        modifier of its own, read as an open issue."""
+        for tok in reversed(self.doc[:token.i]):
+            if tok.lemma_.lower() == token.lemma_.lower() and tok.pos_ == "NOUN" \
+                    and any(c.dep_ in ("amod", "compound") for c in tok.children):
+                issue = open_issue(tok, self.ents, self.rules.vague_objects, self.rules.vague_alone)
+                if issue is None:
+                    return None
+                self.opened.setdefault(issue.key, issue)
+                return Mention(issue.start, issue.end, issue.key, issue.label, VIA_OPEN_ISSUE)
+        return None
 
     def _open_issues(self, token: Token) -> list[Mention]:
         """"concerns about the shadow fleet and EV tariffs": one issue each."""
@@ -503,6 +554,35 @@ class _MatchReader:
             if token is None:
                 return []
         return []
+
+    def _list_continued(self, token: Token) -> list[Mention]:
+        """"a range of topics, including A, reopening of B and C, as well as
+        D": the parser may hang the later items of a list under a vague head
+        on the clause instead. The issues named after the list's first items,
+        up to the end of the list (a finite verb, "according to", a clause's
+        subject), are listed too."""
+        prep = None
+        for _ in range(3):
+            if token is None or token.lemma_.lower() not in self.rules.vague_objects:
+                return []
+            prep = next((c for c in token.children if c.dep_ == "prep"
+                         and (c.lower_ in MEMBER_PREPS or _such_as(c))), None)
+            if prep is not None:
+                break
+            token = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+        if prep is None or prep.right_edge.i + 1 >= prep.sent.end \
+                or self.doc[prep.right_edge.i + 1].lower_ not in (",", "and"):
+            return []
+        found: dict[str, Mention] = {}
+        for tok in self.doc[prep.right_edge.i + 1:prep.sent.end]:
+            if tok.lower_ in ("according", ";", ":") or tok.dep_ in ("nsubj", "nsubjpass") \
+                    or (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBG") or word_in(tok, self.rules.reporting_verbs):
+                break
+            issue = self.ents.issue(tok.i)
+            if issue is not None:
+                found.setdefault(issue.key, issue)
+        return list(found.values())
 
     def _government_of(self, noun: Token, leader: Mention) -> Mention | None:
         """"the Biden administration", "Meloni's government": the state whose
@@ -548,7 +628,33 @@ class _MatchReader:
         token, discount = self._subject_token()
         if token is not None and token.lower_ == "we" and self.p.reciprocal:
             return self._we(), discount
-        return (self._acting(token), discount) if token is not None else ([], 1.0)
+        if token is not None and token is self._reporter:  # "Egypt's foreign ministry said talks with"
+            return [self._state_of_body(token, m) for m in self._acting(token)], discount
+        found = self._acting(token) if token is not None else []
+        return (found, discount) if found else (self._met_side(), INHERITED_DISCOUNT)
+
+    def _met_side(self) -> list[Mention]:
+        """"The opposition leader also met Campbell and discussed democracy":
+        with no actor met on its side, the side met shares the topic."""
+        verb = self.trigger.head
+        if self.p.relation not in self.rules.shared_with_partners or self.trigger.dep_ != "conj" \
+                or verb.lemma_.lower() not in MEETING_VERBS:
+            return []
+        met = [c for c in verb.children if c.dep_ == "dobj"] + \
+            [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in objects_of(c)]
+        return [m for t in met for m in self._actors(t) if m.via != "pronoun"]
+
+    def _state_of_body(self, token: Token, mention: Mention) -> Mention:
+        """A state's ministry that reports talks with another side reports
+        its state's talks: the state it is of ("Egypt's foreign ministry")."""
+        if kind_of(mention.key) != "Organization":
+            return mention
+        state = self.ents.states.get(mention.key)
+        if state is None:  # a body the pipeline made for the state: organization/<state>-<body>
+            owners = [k for k in self.ents.entities if kind_of(k) == "Country"
+                      and mention.key.startswith(f"organization/{k.split('/', 1)[1]}-")]
+            state = max(owners, key=len, default=None)
+        return Mention(mention.start, mention.end, state, mention.text, "government") if state else mention
 
     def _acting(self, token: Token) -> list[Mention]:
         """The actors of a subject; "Israeli forces", "Chinese officials", "the
@@ -559,6 +665,25 @@ class _MatchReader:
                 token.tag_ == "NNS" or token.lemma_.lower() in self.rules.collective_agents):
             found = [self._nationality(c)
                      for c in token.children if c.dep_ == "amod" and c.i in self.ents.nationalities]
+        return found + [m for m in self._along_with(token) if m not in found]
+
+    def _along_with(self, subject: Token) -> list[Mention]:
+        """"X expressed doubts, along with a number of European nations,
+        including Spain": who acts along with the subject acts too."""
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        found: list[Mention] = []
+        for prep in (c for h in (subject, subject.head) for c in h.children
+                     if c.dep_ == "prep" and c.lower_ in ("along", "together")):
+            for with_ in (w for w in prep.children if w.dep_ == "prep" and w.lower_ == "with"):
+                for tok in objects_of(with_):
+                    for _ in range(2):  # "a number of nations": the nations
+                        inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                      for g in c.children if g.dep_ == "pobj"), None)
+                        if tok.lemma_.lower() not in self.rules.vague_objects or inner is None:
+                            break
+                        tok = inner
+                    found += [m for m in self._actors(tok) if m not in found]
         return found
 
     def _meeting_subject(self) -> Mention | None:
@@ -654,7 +779,8 @@ class _MatchReader:
                 return None, 1.0
             token = token.head
             if token.pos_ == "VERB" and word_in(token, self.rules.reporting_verbs):
-                return child(token, ("nsubj",)), INHERITED_DISCOUNT
+                self._reporter = child(token, ("nsubj",))
+                return self._reporter, INHERITED_DISCOUNT
         return None, 1.0
 
     def _modifying_actor(self, noun: Token) -> Token | None:
@@ -743,6 +869,9 @@ class _MatchReader:
             mention = self._actor_mention(tok)
             if mention is not None and mention not in found:
                 found.append(mention)
+        for named in (c for c in token.children if c.dep_ == "appos" and self.ents.actor(c.i) in found):
+            # "US allies Australia and New Zealand": the names listed in the apposition
+            found += [m for t in named.conjuncts if (m := self.ents.actor(t.i)) is not None and m not in found]
         if not found:  # "most of the South China Sea and Taiwan", "negotiators from Egypt",
             # "several countries, including the United States and Spain"
             preps = ("of", "from") if token.lemma_.lower() in self.rules.agent_nouns else ("of",)
@@ -807,6 +936,9 @@ class _MatchReader:
         mention = self.ents.actor(tok.i)
         if mention is not None:
             return mention
+        leader = self._leader_of(tok)
+        if leader is not None:
+            return leader
         if tok.i in self.ents.nationalities and tok.dep_ in ("npadvmod", "amod"):  # "Iranian-backed", "Russian"
             return self._nationality(tok)
         for c in tok.children:  # "the capital, Honiara", "the Chairman ..., Zhao Leji,", named before whose it is
@@ -856,6 +988,20 @@ class _MatchReader:
                 or self.doc[mention.end - 1].dep_ != "appos":
             return None
         return mention
+
+    def _leader_of(self, tok: Token) -> Mention | None:
+        """"received the US delegation headed by Blinken", "a team led by the
+        envoy Li Hui": the person who leads the delegation is the side met."""
+        if tok.lemma_.lower() not in LED_BODIES:
+            return None
+        for verb in tok.children:
+            if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in LEADING_VERBS:
+                by = [t for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                      for t in objects_of(c)]
+                named = [m for m in self._named(by) if m.via != "pronoun"]
+                if named:
+                    return named[0]
+        return None
 
     def _issues_under(self, token: Token) -> list[Mention]:
         """Every issue named in the phrase, with a country name that also
@@ -1008,6 +1154,15 @@ def _participle_objects(thing: Token, preps: tuple[str, ...], verbs: frozenset[s
             if acl.dep_ == "acl" and acl.tag_ == "VBN" and (verbs is None or acl.lemma_.lower() in verbs)
             for prep in acl.children if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
             for t in objects_of(prep)]
+
+
+def _antecedent(token: Token | None) -> Token | None:
+    """"a pact that the US fears will extend": the relative pronoun that
+    stands in a clause for the noun the clause modifies."""
+    if token is None or token.lower_ not in ("that", "which") or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return token
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else token
 
 
 def _such_as(prep: Token) -> bool:

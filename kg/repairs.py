@@ -39,12 +39,32 @@ def unattached_objects(doc: Doc, ents: DocMentions,
         indices = verbs.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
         if not indices or any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
             continue
-        after = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "the")
+        after = _after_place(tok) + 1
+        after += after < len(doc) and doc[after].lower_ == "the"
         mention = ents.actor(after) if after < tok.sent.end else None
         if mention is not None and mention.start == after and mention.via != "pronoun" \
                 and doc[mention.end - 1].dep_ != "dobj" and not _subject_of_next_verb(doc[mention.end - 1]):
             for index in indices:
-                yield index, [tok.i, mention.end - 1]
+                yield index, [tok.i, _named_body(doc[mention.end - 1])]
+
+
+def _after_place(verb: Token) -> int:
+    """"received at the palace the US delegation": the object may come after
+    a short phrase of place or time of the verb; the last token before it."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.dep_ == "prep" and nxt.head == verb and nxt.lower_ in ("at", "in", "on") \
+            and nxt.right_edge.i - nxt.i <= 5:
+        return nxt.right_edge.i
+    return verb.i
+
+
+def _named_body(token: Token) -> int:
+    """"the US delegation headed by Blinken": the noun a name before it
+    qualifies, whose own phrase may say who it is."""
+    head = token.head
+    if token.dep_ == "compound" and head.pos_ == "NOUN" and head.i == token.i + 1:
+        return head.i
+    return token.i
 
 
 def _subject_of_next_verb(token: Token) -> bool:

@@ -34,6 +34,9 @@ OBJECT_PRONOUNS = frozenset({"him", "her"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 DESCRIPTION_CONFIDENCE = 0.7
+# "talks hosted by Saudi Arabia and the United States": the hosts are not "the two sides"
+HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "sponsor", "organize", "organise", "chair",
+                           "convene", "attend", "observe"})
 
 
 @dataclass
@@ -90,8 +93,12 @@ class ReferenceResolver(KnowledgeComponent):
                     reading: _Reading) -> None:
         """"the United States and China": a pair the two sides may refer to."""
         root = doc[m.start:m.end].root
-        if root.dep_ == "conj" and kind_of(m.key) in ("Country", "Organization"):
+        if root.dep_ == "conj" and kind_of(m.key) in ("Country", "Organization") and not _hosts(root.head):
             partner = actor_at[root.head.i]
+            if partner < 0:  # "representatives of X and Y", the parser joining Y to "representatives"
+                partner = next((actor_at[g.i] for c in root.head.children if c.dep_ == "prep"
+                                and c.lower_ in ("of", "from") for g in c.children
+                                if g.dep_ == "pobj" and actor_at[g.i] >= 0), -1)
             if partner >= 0 and names[partner].key != m.key:
                 reading.pair = (names[partner].key, m.key)
 
@@ -317,6 +324,13 @@ def _of_phrase(chunk: Span) -> list[Token]:
         if pobj and len(list(pobj[0].subtree)) <= 3:
             return [doc[end], *pobj[0].subtree]
     return []
+
+
+def _hosts(first: Token) -> bool:
+    """"hosted by Saudi Arabia and the US", "mediated by Qatar and Egypt":
+    a pair named as who hosts or mediates the talks."""
+    by = first.head if first.dep_ == "pobj" else None
+    return by is not None and by.lower_ == "by" and by.head.lemma_.lower() in HOSTING_VERBS
 
 
 def _add_pair(doc: Doc, chunk: Span, pair: tuple[str, str]) -> None:
