@@ -594,7 +594,8 @@ class _MatchReader:
         trigger = self.trigger
         if self.p.pos == "NOUN":
             for c in trigger.children:  # "their talks" no one resolved: whoever holds them, below
-                if c.dep_ == "poss" and not (c.tag_ == "PRP$" and self.ents.actor(c.i) is None):
+                if c.dep_ == "poss" and (self.obj_token is None or c.i != self.obj_token.i) \
+                        and not (c.tag_ == "PRP$" and self.ents.actor(c.i) is None):  # "Japan is Washington's ally"
                     return c, 1.0
             for agent in self._by_agents():
                 return agent, 1.0

@@ -1,0 +1,56 @@
+"""Stances and ties: supports, opposes, restricted, agreedWith, cooperatesWith,
+allyOf read from common turns of diplomatic news (sentences written for
+these tests)."""
+from __future__ import annotations
+
+import pytest
+
+READS = [
+    # "called for an end to X" / "demanded a halt to X": X is opposed
+    ("Brazil called for an end to the war in Ukraine on Monday.",
+     ("Brazil", "opposes", "Ukraine war")),
+    ("Egypt demanded an immediate halt to the blockade of Gaza.",
+     ("Egypt", "opposes", "Blockade of Gaza")),
+    # adopting or approving sanctions, tariffs on X restricts X
+    ("The European Union adopted new sanctions against Belarus on Friday.",
+     ("European Union", "restricted", "Belarus")),
+    ("Canada approved tariffs on Iran after the vote.",
+     ("Canada", "restricted", "Iran")),
+    ("EU governments gave a green light to sanctions on Iran.",
+     ("European Union", "restricted", "Iran")),
+    # "X and Y were aligned on", "X is aligned with Y"
+    ("Kenya and Ethiopia were aligned on the plan to expand the mission.",
+     ("Ethiopia", "agreedWith", "Kenya")),
+    ("Chile is aligned with Peru on fishing rights.",
+     ("Chile", "agreedWith", "Peru")),
+    # "X is Y's ally", "X, Y's closest ally,"
+    ("Japan is Washington's most important ally in the region.",
+     ("Japan", "allyOf", "United States")),
+    ("Poland, Ukraine's staunchest ally, sent more tanks.",
+     ("Poland", "allyOf", "Ukraine")),
+]
+
+
+@pytest.mark.parametrize("text,fact", READS, ids=[t[:40] for t, _ in READS])
+def test_reads(read, text, fact):
+    _, facts = read(text)
+    assert fact in facts, sorted(facts)
+
+
+NOT_READ = [
+    # a call for an end that is only planned is no stance yet
+    ("Brazil may call for an end to the war in Ukraine.", "opposes"),
+    # only hoped-for sanctions
+    ("The European Union hopes to adopt new sanctions against Belarus.", "restricted"),
+    # "not aligned": no agreement, and no disagreement stated either
+    ("Chile is not aligned with Peru on fishing rights.", "agreedWith"),
+    ("Chile is not aligned with Peru on fishing rights.", "disagreedWith"),
+    # a possessor that is no actor makes no ally
+    ("The company's closest ally in parliament resigned.", "allyOf"),
+]
+
+
+@pytest.mark.parametrize("text,relation", NOT_READ, ids=[f"{t[:36]}-{r}" for t, r in NOT_READ])
+def test_not_read(read, text, relation):
+    _, facts = read(text)
+    assert not [f for f in facts if f[1] == relation], sorted(facts)
