@@ -23,6 +23,11 @@ READS = [
      ("Ethiopia", "agreedWith", "Kenya")),
     ("Chile is aligned with Peru on fishing rights.",
      ("Chile", "agreedWith", "Peru")),
+    # condemning or slamming an issue (no actor) is opposing it
+    ("Russia denounced the sanctions at the summit.",
+     ("Russia", "opposes", "Sanctions")),
+    ("India slammed the tariffs on its steel.",
+     ("India", "opposes", "Tariffs")),
     # "X is Y's ally", "X, Y's closest ally,"
     ("Japan is Washington's most important ally in the region.",
      ("Japan", "allyOf", "United States")),
@@ -45,6 +50,8 @@ NOT_READ = [
     # "not aligned": no agreement, and no disagreement stated either
     ("Chile is not aligned with Peru on fishing rights.", "agreedWith"),
     ("Chile is not aligned with Peru on fishing rights.", "disagreedWith"),
+    # condemning an actor is criticism, not opposition
+    ("France condemned Iran on Tuesday.", "opposes"),
     # a possessor that is no actor makes no ally
     ("The company's closest ally in parliament resigned.", "allyOf"),
 ]
