@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+SYMMETRIC = {"agreedWith", "disagreedWith", "cooperatesWith", "allyOf", "metWith"}
+
 READS = [
     # "called for an end to X" / "demanded a halt to X": X is opposed
     ("Brazil called for an end to the war in Ukraine on Monday.",
@@ -18,6 +20,15 @@ READS = [
      ("Canada", "restricted", "Iran")),
     ("EU governments gave a green light to sanctions on Iran.",
      ("European Union", "restricted", "Iran")),
+    ("EU leaders agreed new sanctions on Russia at the summit.",
+     ("European Union", "restricted", "Russia")),
+    # joint exercises, patrols, operations: the sides cooperate
+    ("India and France held joint exercises in the Indian Ocean.",
+     ("France", "cooperatesWith", "India")),
+    ("The joint patrols by Malaysia and Indonesia began in March.",
+     ("Indonesia", "cooperatesWith", "Malaysia")),
+    ("Vietnam launched a joint investigation with Cambodia.",
+     ("Vietnam", "cooperatesWith", "Cambodia")),
     # "X and Y were aligned on", "X is aligned with Y"
     ("Kenya and Ethiopia were aligned on the plan to expand the mission.",
      ("Ethiopia", "agreedWith", "Kenya")),
@@ -39,7 +50,9 @@ READS = [
 @pytest.mark.parametrize("text,fact", READS, ids=[t[:40] for t, _ in READS])
 def test_reads(read, text, fact):
     _, facts = read(text)
-    assert fact in facts, sorted(facts)
+    subject, relation, obj = fact
+    either = {fact, (obj, relation, subject)} if relation in SYMMETRIC else {fact}
+    assert either & facts, sorted(facts)
 
 
 NOT_READ = [
@@ -50,6 +63,9 @@ NOT_READ = [
     # "not aligned": no agreement, and no disagreement stated either
     ("Chile is not aligned with Peru on fishing rights.", "agreedWith"),
     ("Chile is not aligned with Peru on fishing rights.", "disagreedWith"),
+    # a joint statement is no cooperation of its own; a hoped-for joint venture neither
+    ("Egypt and Jordan issued a joint statement on Sunday.", "cooperatesWith"),
+    ("Egypt hopes to start a joint venture with Jordan.", "cooperatesWith"),
     # condemning an actor is criticism, not opposition
     ("France condemned Iran on Tuesday.", "opposes"),
     # a possessor that is no actor makes no ally
