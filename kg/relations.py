@@ -339,6 +339,8 @@ class _MatchReader:
         relation = self.p.relation
         if not self.p.future and self._hypothetical(self._clause_of(self.trigger)):
             return
+        if self._given_up():
+            return
         if self._negated():
             if not self.p.negated:
                 return
@@ -554,6 +556,24 @@ class _MatchReader:
                 token.tag_ == "NNS" or token.lemma_.lower() in self.rules.collective_agents):
             found = [self._nationality(c)
                      for c in token.children if c.dep_ == "amod" and c.i in self.ents.nationalities]
+        return found + [m for m in self._companions(token) if m not in found]
+
+    def _companions(self, subject: Token) -> list[Mention]:
+        """"Poland, along with Slovakia, imposed", "Britain, together with
+        France, condemned": who is named with the subject, before its verb,
+        acts too ("condemned Iran along with France" stays unread)."""
+        verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass") else subject
+        found: list[Mention] = []
+        for c in (*subject.children, *(verb.children if verb is not subject else ())):
+            if c.dep_ != "prep" or not subject.i < c.i < max(verb.i, subject.i + 2):
+                continue
+            if c.lower_ == "along":
+                objects = [g for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for g in objects_of(w)]
+            elif c.lower_ == "with" and any(a.lower_ == "together" for a in c.children if a.dep_ == "advmod"):
+                objects = list(objects_of(c))
+            else:
+                continue
+            found += [m for g in objects for m in self._actors(g) if m not in found]
         return found
 
     def _meeting_subject(self) -> Mention | None:
@@ -823,7 +843,7 @@ class _MatchReader:
         if tok.dep_ == "appos":
             return self.ents.actor(tok.head.i)
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":  # "Taiwan, which is claimed by"
-            return self.ents.actor(tok.head.head.i)
+            return self.ents.actor(tok.head.head.i) or self._name_before_relative(tok)
         following = self.ents.actor(tok.i + 1) if tok.i + 1 < len(self.doc) else None
         if tok.pos_ == "NOUN" and following is not None and following.start == tok.i + 1 \
                 and following.key.startswith("person/"):  # "counterpart Hakan Fidan", however parsed
@@ -832,6 +852,18 @@ class _MatchReader:
         if before > 0 and self.doc[before].text == "," and tok.pos_ == "NOUN":
             return self.ents.actor(before - 1)
         return None
+
+    def _name_before_relative(self, pronoun: Token) -> Mention | None:
+        """"unfair to Poland, which has backed Ukraine", the clause misparsed
+        as of a noun before the name: the name just before the "which"."""
+        before = pronoun.i - 1
+        if before > 0 and self.doc[before].text == ",":
+            before -= 1
+        mention = self.ents.actor(before) if before >= 0 else None
+        if mention is None or mention.end != before + 1 or mention.via == "pronoun" \
+                or not pronoun.head.head.i < mention.start:
+            return None
+        return mention
 
     def _issues_under(self, token: Token) -> list[Mention]:
         """Every issue named in the phrase, with a country name that also
@@ -883,6 +915,13 @@ class _MatchReader:
             return True  # "dropped its opposition to" (but "end its war" presupposes the war)
         clause = self._clause_of(trigger) or trigger  # "refused to condemn", "China's refusal to condemn"
         return clause.dep_ in ("xcomp", "acl") and word_in(clause.head, self.rules.negating_governors)
+
+    def _given_up(self) -> bool:
+        """"stopped blocking the bid", "ceased backing the rebels": a stance
+        given up is no stance (and not the opposite one either)."""
+        trigger = self.trigger
+        return self.p.relation in STANCES and self.p.pos == "VERB" and trigger.dep_ == "xcomp" \
+            and word_in(trigger.head, self.rules.ending_verbs) and child(trigger.head, ("prt",)) is None
 
     def _hypothetical(self, token: Token | None) -> bool:
         """Future, possible, hoped-for or conditional: "may visit", "hopes to
