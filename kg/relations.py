@@ -624,6 +624,11 @@ class _MatchReader:
             copula_subject = child(trigger.head, ("nsubj",)) if trigger.dep_ == "attr" else None
             if copula_subject is not None and trigger.head.lemma_ == "be":  # "Japan is an ally of"
                 return copula_subject, 1.0
+            predicated = trigger.head if trigger.dep_ == "oprd" else trigger.head.head \
+                if trigger.dep_ == "pobj" and trigger.head.lower_ == "as" else None
+            passive_subject = child(predicated, ("nsubjpass",)) if predicated is not None else None
+            if passive_subject is not None:  # "Japan is considered (seen as) Washington's closest ally"
+                return passive_subject, 1.0
             governing = self._governing_subject(trigger)
             if governing[0] is not None:
                 return governing
@@ -910,6 +915,8 @@ class _MatchReader:
         trigger = self.trigger
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             return True
+        if trigger.dep_ == "acomp" and any(c.dep_ == "neg" for c in trigger.head.children):
+            return True  # "is not opposed to", "was not critical of"
         if self.p.pos == "NOUN" and self.p.relation in STANCES and trigger.dep_ == "dobj" \
                 and word_in(trigger.head, self.rules.ending_verbs):
             return True  # "dropped its opposition to" (but "end its war" presupposes the war)

@@ -49,11 +49,28 @@ READS = [
      ("Russia", "opposes", "Sanctions")),
     ("India slammed the tariffs on its steel.",
      ("India", "opposes", "Tariffs")),
+    # "opposed to X"
+    ("Mexico remains firmly opposed to the tariffs.",
+     ("Mexico", "opposes", "Tariffs")),
+    # weight or support thrown behind, signalled, lent
+    ("Brazil threw its weight behind Argentina at the meeting.",
+     ("Brazil", "supports", "Argentina")),
+    ("Germany signalled its support for Moldova on Monday.",
+     ("Germany", "supports", "Moldova")),
+    # "at odds", "at loggerheads"
+    ("Greece and Turkey remain at odds over the islands.",
+     ("Greece", "disagreedWith", "Turkey")),
+    ("Serbia is at loggerheads with Kosovo over licence plates.",
+     ("Kosovo", "disagreedWith", "Serbia")),
     # "X is Y's ally", "X, Y's closest ally,"
     ("Japan is Washington's most important ally in the region.",
      ("Japan", "allyOf", "United States")),
     ("Poland, Ukraine's staunchest ally, sent more tanks.",
      ("Poland", "allyOf", "Ukraine")),
+    ("Belarus is widely seen as Moscow's closest ally.",
+     ("Belarus", "allyOf", "Russia")),
+    ("Belarus is considered Russia's most loyal ally.",
+     ("Belarus", "allyOf", "Russia")),
 ]
 
 
@@ -82,6 +99,12 @@ NOT_READ = [
     ("Hungary ceased backing Serbia after the vote.", "supports"),
     # condemning an actor is criticism, not opposition
     ("France condemned Iran on Tuesday.", "opposes"),
+    # "not opposed to", "not critical of": no stance stated
+    ("Mexico is not opposed to the tariffs.", "opposes"),
+    ("Mexico is not opposed to the tariffs.", "supports"),
+    ("Japan was not critical of China at the summit.", "criticized"),
+    # odds that are no dispute
+    ("Against all odds, Chile won the vote.", "disagreedWith"),
     # a possessor that is no actor makes no ally
     ("The company's closest ally in parliament resigned.", "allyOf"),
 ]
