@@ -874,7 +874,10 @@ class _MatchReader:
         """Every issue named in the phrase, with a country name that also
         means an issue ("concerns about Taiwan") read as that issue."""
         found: dict[str, Mention] = {}
+        labels = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
         for tok in token.subtree:
+            if tok.i in labels:  # "criticised the decision as protectionism": a label, not the topic
+                continue
             issue = self.ents.issue(tok.i)
             if issue is not None and not issue.start <= self.trigger.i < issue.end:
                 found.setdefault(issue.key, issue)

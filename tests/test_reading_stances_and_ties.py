@@ -62,6 +62,11 @@ READS = [
      ("Greece", "disagreedWith", "Turkey")),
     ("Serbia is at loggerheads with Kosovo over licence plates.",
      ("Kosovo", "disagreedWith", "Serbia")),
+    # relations that are (have become) fraught, tense relations with
+    ("Relations between Rwanda and Burundi have become fraught over the border.",
+     ("Burundi", "disagreedWith", "Rwanda")),
+    ("Rwanda has tense relations with Burundi.",
+     ("Burundi", "disagreedWith", "Rwanda")),
     # "X is Y's ally", "X, Y's closest ally,"
     ("Japan is Washington's most important ally in the region.",
      ("Japan", "allyOf", "United States")),
@@ -103,6 +108,15 @@ NOT_READ = [
     ("Mexico is not opposed to the tariffs.", "opposes"),
     ("Mexico is not opposed to the tariffs.", "supports"),
     ("Japan was not critical of China at the summit.", "criticized"),
+    # relations that soured or were strained before (often before a thaw the story reports) are left
+    ("Relations between Chile and Peru soured after the 2019 clash.", "disagreedWith"),
+    # joint exercises only agreed to be expanded are a plan
+    ("Chile and Peru agreed to expand joint naval exercises.", "cooperatesWith"),
+    # "criticised X as protectionism": the label is no topic opposed
+    ("The ministry criticised the decision as protectionism.", "opposes"),
+    # good or not tense relations are no disagreement
+    ("Relations between Chile and Peru are good.", "disagreedWith"),
+    ("Relations between Chile and Peru are not tense.", "disagreedWith"),
     # odds that are no dispute
     ("Against all odds, Chile won the vote.", "disagreedWith"),
     # a possessor that is no actor makes no ally
