@@ -179,7 +179,7 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
     return Rules(patterns, words("modals"), words("hypothetical_governors"),
                  words("hypothetical_marks"), words("negating_governors"), words("ending_verbs"),
                  words("light_verbs"), reporting_verbs, words("agent_nouns"),
-                 words("vague_objects"), frozenset(data.get("shared_with_partners") or ()),
+                 words("vague_objects") | words("vague_groups"), frozenset(data.get("shared_with_partners") or ()),
                  words("object_control"), frozenset(data.get("joint_action") or ()), words("meeting_nouns"),
                  words("collective_agents"), words("vague_alone"), words("condemning_words"),
                  words("judging_verbs"), words("belonging_verbs"), words("not_for_state"), matcher, direct_object_verbs(patterns))
@@ -875,8 +875,11 @@ class _MatchReader:
         means an issue ("concerns about Taiwan") read as that issue."""
         found: dict[str, Mention] = {}
         labels = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
+        clauses = {t.i for c in token.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+        if not any(self.ents.issue(t.i) for t in token.subtree if t.i not in clauses | labels):
+            clauses = set()  # "the package targeting the fleet": the clause only where the phrase names none
         for tok in token.subtree:
-            if tok.i in labels:  # "criticised the decision as protectionism": a label, not the topic
+            if tok.i in labels or tok.i in clauses:  # "criticised the decision as protectionism": a label
                 continue
             issue = self.ents.issue(tok.i)
             if issue is not None and not issue.start <= self.trigger.i < issue.end:

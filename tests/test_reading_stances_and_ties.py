@@ -44,6 +44,9 @@ READS = [
      ("Ethiopia", "agreedWith", "Kenya")),
     ("Chile is aligned with Peru on fishing rights.",
      ("Chile", "agreedWith", "Peru")),
+    # what a package or resolution is: not what a clause under it names
+    ("The sanctions package targeting the shadow fleet was blocked by Slovakia.",
+     ("Slovakia", "opposes", "Sanctions")),
     # condemning or slamming an issue (no actor) is opposing it
     ("Russia denounced the sanctions at the summit.",
      ("Russia", "opposes", "Sanctions")),
@@ -114,6 +117,9 @@ NOT_READ = [
     ("Chile and Peru agreed to expand joint naval exercises.", "cooperatesWith"),
     # "criticised X as protectionism": the label is no topic opposed
     ("The ministry criticised the decision as protectionism.", "opposes"),
+    # a group named by its trade is no issue of its own
+    ("Warsaw acted to defend the interests of its farmers.", "supports"),
+    ("Critics said Beijing's state aid to carmakers was unfair.", "supports"),
     # good or not tense relations are no disagreement
     ("Relations between Chile and Peru are good.", "disagreedWith"),
     ("Relations between Chile and Peru are not tense.", "disagreedWith"),
@@ -131,6 +137,8 @@ def test_not_read(read, text, relation):
 
 
 NOT_FACTS = [
+    ("The sanctions package targeting the shadow fleet was blocked by Slovakia.",
+     ("Slovakia", "opposes", "Shadow fleet")),
     # "along with" after the object names no second actor
     ("Britain condemned Iran along with France.", ("France", "criticized", "Iran")),
     # the name before a "which" that the parser put right is not taken
