@@ -400,9 +400,15 @@ class _MatchReader:
                 if not RELATIONS[relation].symmetric:  # "fighting between X and Y": each attacks the other
                     yield b, a, d
             return
+        if relation == "allyOf" and self.obj_token is not None and self.obj_token.dep_ == "poss" \
+                and self.obj_token.tag_ == "PRP$":
+            return  # "the US and its NATO allies": allies left unnamed
         subjects, discount = self._subjects()
         subjects = [m for m in subjects if is_placeholder(m.key) or kind_of(m.key) in ACTORS]
         if self.p.reciprocal:
+            if relation == "allyOf" and self.p.pos == "NOUN" and any(
+                    c.dep_ in ("compound", "poss") and self.ents.actor(c.i) is not None for c in self.trigger.children):
+                return  # "Japan and South Korea are US allies": allies of the US, not of each other
             members = [m for m in subjects if kind_of(m.key) in allowed]
             yield from ((a, b, discount * d) for a, b, d in _all_pairs(members))
             return
@@ -923,7 +929,7 @@ class _MatchReader:
             return True
         if trigger.dep_ == "acomp" and any(c.dep_ == "neg" for c in trigger.head.children):
             return True  # "is not opposed to", "was not critical of"
-        if self.p.pos == "NOUN" and self.p.relation in STANCES and trigger.dep_ == "dobj" \
+        if self.p.pos == "NOUN" and self.p.relation in STANCES | {"restricted"} and trigger.dep_ == "dobj" \
                 and word_in(trigger.head, self.rules.ending_verbs):
             return True  # "dropped its opposition to" (but "end its war" presupposes the war)
         clause = self._clause_of(trigger) or trigger  # "refused to condemn", "China's refusal to condemn"
@@ -933,7 +939,7 @@ class _MatchReader:
         """"stopped blocking the bid", "ceased backing the rebels": a stance
         given up is no stance (and not the opposite one either)."""
         trigger = self.trigger
-        return self.p.relation in STANCES and self.p.pos == "VERB" and trigger.dep_ == "xcomp" \
+        return self.p.relation in STANCES | {"restricted"} and self.p.pos == "VERB" and trigger.dep_ == "xcomp" \
             and word_in(trigger.head, self.rules.ending_verbs) and child(trigger.head, ("prt",)) is None
 
     def _hypothetical(self, token: Token | None) -> bool:

@@ -79,6 +79,11 @@ READS = [
      ("Belarus", "allyOf", "Russia")),
     ("Belarus is considered Russia's most loyal ally.",
      ("Belarus", "allyOf", "Russia")),
+    # "a US ally", "X and Y are US allies": allies of the US
+    ("Greece, a US ally, protested the move.",
+     ("Greece", "allyOf", "United States")),
+    ("Greece and Italy are US allies.",
+     ("Italy", "allyOf", "United States")),
 ]
 
 
@@ -117,6 +122,9 @@ NOT_READ = [
     ("Chile and Peru agreed to expand joint naval exercises.", "cooperatesWith"),
     # "criticised X as protectionism": the label is no topic opposed
     ("The ministry criticised the decision as protectionism.", "opposes"),
+    # a ban or embargo ended, a restriction stopped, restricts no more
+    ("Washington ended its embargo on Cuba.", "restricted"),
+    ("The US stopped restricting exports to China.", "restricted"),
     # a group named by its trade is no issue of its own
     ("Warsaw acted to defend the interests of its farmers.", "supports"),
     ("Critics said Beijing's state aid to carmakers was unfair.", "supports"),
@@ -137,6 +145,10 @@ def test_not_read(read, text, relation):
 
 
 NOT_FACTS = [
+    # allies of a third state are not thereby each other's
+    ("Greece and Italy are US allies.", ("Greece", "allyOf", "Italy")),
+    # "X and its NATO allies": the allies are not named
+    ("The US and its Nato allies sent arms to Ukraine.", ("NATO", "allyOf", "United States")),
     ("The sanctions package targeting the shadow fleet was blocked by Slovakia.",
      ("Slovakia", "opposes", "Shadow fleet")),
     # "along with" after the object names no second actor
