@@ -543,6 +543,9 @@ class _MatchReader:
             return self._speaker(), INHERITED_DISCOUNT
         if self.subject_token is not None and self.subject_token.lower_ == "we" and self.p.reciprocal:
             return self._we(), INHERITED_DISCOUNT
+        if self.p.reciprocal and self.subject_token is None and self.trigger.tag_ == "VBN" \
+                and self.trigger.dep_ in ("acl", "amod"):  # "a deal brokered by Qatar and Egypt"
+            return [c for t in self._by_agents() for c in self._actors(t)], 1.0
         if self.subject_token is not None:
             return self._acting(self.subject_token), 1.0
         if self._passive():

@@ -29,6 +29,9 @@ READS = [
      ("Indonesia", "cooperatesWith", "Malaysia")),
     ("Vietnam launched a joint investigation with Cambodia.",
      ("Vietnam", "cooperatesWith", "Cambodia")),
+    # who brokered together cooperate
+    ("A truce brokered by Qatar and Egypt ended the fighting.",
+     ("Egypt", "cooperatesWith", "Qatar")),
     # "X, along with Y," / "X, together with Y,": Y acts too
     ("Poland, along with Slovakia and Hungary, imposed an embargo on Ukrainian grain.",
      ("Slovakia", "restricted", "Ukrainian grain")),
@@ -145,6 +148,9 @@ def test_not_read(read, text, relation):
 
 
 NOT_FACTS = [
+    # the sides of a deal another brokered do not thereby cooperate
+    ("Armenia and Azerbaijan signed a peace deal brokered by Washington.",
+     ("Armenia", "cooperatesWith", "Azerbaijan")),
     # allies of a third state are not thereby each other's
     ("Greece and Italy are US allies.", ("Greece", "allyOf", "Italy")),
     # "X and its NATO allies": the allies are not named
