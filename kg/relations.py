@@ -356,7 +356,8 @@ class _MatchReader:
             if relation == "metWith":
                 together[obj.key] = confidence
             yield Fact(subj.key, relation, obj.key, evidence, confidence)
-        if relation in self.rules.joint_action and not self.p.reciprocal and not self.p.between:
+        if relation in self.rules.joint_action and not self.p.reciprocal and not self.p.between \
+                and not self._each_on_its_own(list(self.ents.mentions)):
             yield from self._acting_together(together, evidence)
         if relation == "metWith" and together:
             yield from self._visits(together, evidence)
@@ -382,6 +383,14 @@ class _MatchReader:
                     return mention.key
         return None
 
+    def _each_on_its_own(self, subjects: list[Mention]) -> bool:
+        """"Both the Netherlands and Japan agreed to limit exports": a "both"
+        before the list of subjects says each did it, not with the other."""
+        sent = self.trigger.sent
+        return any(t.dep_ in ("preconj", "det") and t.lower_ == "both" and t.i < self.trigger.i
+                   and any(c.dep_ == "conj" for c in t.head.children)  # a list, not "both sides"
+                   and any(m.start <= t.head.i < m.end for m in subjects) for t in sent)
+
     def _acting_together(self, subjects: dict[str, float], evidence: str) -> Iterator[Fact]:
         """"The United States and Britain launched strikes": actors who do one
         thing together cooperate."""
@@ -406,6 +415,8 @@ class _MatchReader:
         subjects, discount = self._subjects()
         subjects = [m for m in subjects if is_placeholder(m.key) or kind_of(m.key) in ACTORS]
         if self.p.reciprocal:
+            if self._each_on_its_own(subjects):
+                return
             if relation == "allyOf" and self.p.pos == "NOUN" and any(
                     c.dep_ in ("compound", "poss") and self.ents.actor(c.i) is not None for c in self.trigger.children):
                 return  # "Japan and South Korea are US allies": allies of the US, not of each other

@@ -42,6 +42,11 @@ READS = [
     # a "which" misparsed onto a noun before the name is the name's
     ("Officials called the remarks unfair to Lithuania which has been backing Ukraine for years.",
      ("Lithuania", "supports", "Ukraine")),
+    # without "both" the list is one side that agrees together; "both sides" are two
+    ("Chile and Peru agreed to curb their exports.",
+     ("Chile", "agreedWith", "Peru")),
+    ("Egypt and Ethiopia held talks in Cairo. Both sides agreed to resume talks.",
+     ("Egypt", "agreedWith", "Ethiopia")),
     # "X and Y were aligned on", "X is aligned with Y"
     ("Kenya and Ethiopia were aligned on the plan to expand the mission.",
      ("Ethiopia", "agreedWith", "Kenya")),
@@ -148,6 +153,13 @@ def test_not_read(read, text, relation):
 
 
 NOT_FACTS = [
+    # "both X and Y did": each did, under a third side's pressure, not with the other
+    ("Both Chile and Peru agreed to curb their exports after pressure from Washington.",
+     ("Chile", "agreedWith", "Peru")),
+    ("Both Chile and Peru agreed to curb their exports after pressure from Washington.",
+     ("Chile", "cooperatesWith", "Peru")),
+    ("Both Chile and Peru agreed to curb their exports after pressure from Washington.",
+     ("Peru", "agreedWith", "Chile")),
     # the sides of a deal another brokered do not thereby cooperate
     ("Armenia and Azerbaijan signed a peace deal brokered by Washington.",
      ("Armenia", "cooperatesWith", "Azerbaijan")),
