@@ -357,7 +357,7 @@ class _MatchReader:
                 together[obj.key] = confidence
             yield Fact(subj.key, relation, obj.key, evidence, confidence)
         if relation in self.rules.joint_action and not self.p.reciprocal and not self.p.between \
-                and not self._each_on_its_own(list(self.ents.mentions)):
+                and not self._each_on_its_own([m for m in self.ents.mentions if m.key in together]):
             yield from self._acting_together(together, evidence)
         if relation == "metWith" and together:
             yield from self._visits(together, evidence)

@@ -42,6 +42,9 @@ READS = [
     # a "which" misparsed onto a noun before the name is the name's
     ("Officials called the remarks unfair to Lithuania which has been backing Ukraine for years.",
      ("Lithuania", "supports", "Ukraine")),
+    # a "both" elsewhere in the sentence leaves the acting list together
+    ("After both Chile and Peru protested, Brazil and Argentina imposed tariffs on steel.",
+     ("Argentina", "cooperatesWith", "Brazil")),
     # without "both" the list is one side that agrees together; "both sides" are two
     ("Chile and Peru agreed to curb their exports.",
      ("Chile", "agreedWith", "Peru")),
