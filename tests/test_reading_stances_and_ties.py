@@ -56,7 +56,7 @@ READS = [
     ("Chile is aligned with Peru on fishing rights.",
      ("Chile", "agreedWith", "Peru")),
     # what a package or resolution is: not what a clause under it names
-    ("The sanctions package targeting the shadow fleet was blocked by Slovakia.",
+    ("A sanctions package aimed at the shadow fleet of Iran was vetoed by Slovakia.",
      ("Slovakia", "opposes", "Sanctions")),
     # condemning or slamming an issue (no actor) is opposing it
     ("Russia denounced the sanctions at the summit.",
@@ -170,7 +170,7 @@ NOT_FACTS = [
     ("Greece and Italy are US allies.", ("Greece", "allyOf", "Italy")),
     # "X and its NATO allies": the allies are not named
     ("The US and its Nato allies sent arms to Ukraine.", ("NATO", "allyOf", "United States")),
-    ("The sanctions package targeting the shadow fleet was blocked by Slovakia.",
+    ("A sanctions package aimed at the shadow fleet of Iran was vetoed by Slovakia.",
      ("Slovakia", "opposes", "Shadow fleet")),
     # "along with" after the object names no second actor
     ("Britain condemned Iran along with France.", ("France", "criticized", "Iran")),
