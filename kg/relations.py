@@ -118,6 +118,7 @@ class Rules:
     not_for_state: frozenset[str]
     matcher: TreeMatcher  # the compiled DependencyMatcher patterns, keyed by pattern index
     direct_object_verbs: dict[str, tuple[int, ...]]  # lemma -> patterns of a plain direct object
+    planned_modifiers: frozenset[str] = frozenset()  # "an upcoming meeting": an event still ahead
 
     def matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
         """(pattern index, token ids in pattern-node order) of every match."""
@@ -189,10 +190,11 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
     return Rules(patterns, words("modals"), words("hypothetical_governors"),
                  words("hypothetical_marks"), words("negating_governors"), words("ending_verbs"),
                  words("light_verbs"), reporting_verbs, words("agent_nouns"),
-                 words("vague_objects"), frozenset(data.get("shared_with_partners") or ()),
+                 words("vague_objects") | words("vague_groups"), frozenset(data.get("shared_with_partners") or ()),
                  words("object_control"), frozenset(data.get("joint_action") or ()), words("meeting_nouns"),
                  words("collective_agents"), words("vague_alone"), words("condemning_words"),
-                 words("judging_verbs"), words("belonging_verbs"), words("not_for_state"), matcher, direct_object_verbs(patterns))
+                 words("judging_verbs"), words("belonging_verbs"), words("not_for_state"), matcher, direct_object_verbs(patterns),
+                 words("planned_modifiers"))
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -352,6 +354,8 @@ class _MatchReader:
         relation = self.p.relation
         if not self.p.future and (self._hypothetical(self._clause_of(self.trigger)) or self._planned()):
             return
+        if self._given_up():
+            return
         if self._negated():
             if not self.p.negated:
                 return
@@ -367,7 +371,8 @@ class _MatchReader:
             if relation == "metWith":
                 together[obj.key] = confidence
             yield Fact(subj.key, relation, obj.key, evidence, confidence)
-        if relation in self.rules.joint_action and not self.p.reciprocal and not self.p.between:
+        if relation in self.rules.joint_action and not self.p.reciprocal and not self.p.between \
+                and not self._each_on_its_own([m for m in self.ents.mentions if m.key in together]):
             yield from self._acting_together(together, evidence)
         if relation == "metWith" and together:
             yield from self._visits(together, evidence)
@@ -393,6 +398,14 @@ class _MatchReader:
                     return mention.key
         return None
 
+    def _each_on_its_own(self, subjects: list[Mention]) -> bool:
+        """"Both the Netherlands and Japan agreed to limit exports": a "both"
+        before the list of subjects says each did it, not with the other."""
+        sent = self.trigger.sent
+        return any(t.dep_ in ("preconj", "det") and t.lower_ == "both" and t.i < self.trigger.i
+                   and any(c.dep_ == "conj" for c in t.head.children)  # a list, not "both sides"
+                   and any(m.start <= t.head.i < m.end for m in subjects) for t in sent)
+
     def _acting_together(self, subjects: dict[str, float], evidence: str) -> Iterator[Fact]:
         """"The United States and Britain launched strikes": actors who do one
         thing together cooperate."""
@@ -411,9 +424,17 @@ class _MatchReader:
                 if not RELATIONS[relation].symmetric:  # "fighting between X and Y": each attacks the other
                     yield b, a, d
             return
+        if relation == "allyOf" and self.obj_token is not None and self.obj_token.dep_ == "poss" \
+                and self.obj_token.tag_ == "PRP$":
+            return  # "the US and its NATO allies": allies left unnamed
         subjects, discount = self._subjects()
         subjects = [m for m in subjects if is_placeholder(m.key) or kind_of(m.key) in ACTORS]
         if self.p.reciprocal:
+            if self._each_on_its_own(subjects):
+                return
+            if relation == "allyOf" and self.p.pos == "NOUN" and any(
+                    c.dep_ in ("compound", "poss") and self.ents.actor(c.i) is not None for c in self.trigger.children):
+                return  # "Japan and South Korea are US allies": allies of the US, not of each other
             members = [m for m in subjects if kind_of(m.key) in allowed]
             yield from ((a, b, discount * d) for a, b, d in _all_pairs(members))
             return
@@ -620,6 +641,9 @@ class _MatchReader:
             return self._speaker(), INHERITED_DISCOUNT
         if self.subject_token is not None and self.subject_token.lower_ == "we" and self.p.reciprocal:
             return self._we(), INHERITED_DISCOUNT
+        if self.p.reciprocal and self.subject_token is None and self.trigger.tag_ == "VBN" \
+                and self.trigger.dep_ in ("acl", "amod"):  # "a deal brokered by Qatar and Egypt"
+            return [c for t in self._by_agents() for c in self._actors(t)], 1.0
         if self.subject_token is not None:
             return self._acting(self.subject_token), 1.0
         if self._passive():
@@ -665,26 +689,38 @@ class _MatchReader:
                 token.tag_ == "NNS" or token.lemma_.lower() in self.rules.collective_agents):
             found = [self._nationality(c)
                      for c in token.children if c.dep_ == "amod" and c.i in self.ents.nationalities]
-        return found + [m for m in self._along_with(token) if m not in found]
+        return found + [m for m in self._companions(token) if m not in found]
 
-    def _along_with(self, subject: Token) -> list[Mention]:
-        """"X expressed doubts, along with a number of European nations,
-        including Spain": who acts along with the subject acts too."""
-        if subject.dep_ not in ("nsubj", "nsubjpass"):
-            return []
+    def _companions(self, subject: Token) -> list[Mention]:
+        """"Poland, along with Slovakia, imposed", "Britain, together with
+        France, condemned", "X expressed doubts, along with a number of
+        European nations, including Spain": who is named with the subject acts
+        too; after the verb only where commas set the phrase off ("condemned
+        Iran along with France" stays unread)."""
+        verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass") else subject
         found: list[Mention] = []
-        for prep in (c for h in (subject, subject.head) for c in h.children
-                     if c.dep_ == "prep" and c.lower_ in ("along", "together")):
-            for with_ in (w for w in prep.children if w.dep_ == "prep" and w.lower_ == "with"):
-                for tok in objects_of(with_):
-                    for _ in range(2):  # "a number of nations": the nations
-                        inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                                      for g in c.children if g.dep_ == "pobj"), None)
-                        if tok.lemma_.lower() not in self.rules.vague_objects or inner is None:
-                            break
-                        tok = inner
-                    found += [m for m in self._actors(tok) if m not in found]
+        for c in (*subject.children, *(verb.children if verb is not subject else ())):
+            if c.dep_ != "prep" or c.i < subject.i or (c.i > verb.i and self.doc[c.i - 1].text != ","):
+                continue
+            if c.lower_ in ("along", "together"):
+                objects = [g for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for g in objects_of(w)]
+            elif c.lower_ == "with" and any(a.lower_ == "together" for a in c.children if a.dep_ == "advmod"):
+                objects = list(objects_of(c))
+            else:
+                continue
+            for tok in objects:
+                found += [m for m in self._actors(self._past_quantity(tok)) if m not in found]
         return found
+
+    def _past_quantity(self, tok: Token) -> Token:
+        """"a number of nations": the nations."""
+        for _ in range(2):
+            inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if tok.lemma_.lower() not in self.rules.vague_objects or inner is None:
+                break
+            tok = inner
+        return tok
 
     def _meeting_subject(self) -> Mention | None:
         """"The talks covered trade", "they reviewed the aid effort": a
@@ -724,7 +760,8 @@ class _MatchReader:
         trigger = self.trigger
         if self.p.pos == "NOUN":
             for c in trigger.children:  # "their talks" no one resolved: whoever holds them, below
-                if c.dep_ == "poss" and not (c.tag_ == "PRP$" and self.ents.actor(c.i) is None):
+                if c.dep_ == "poss" and (self.obj_token is None or c.i != self.obj_token.i) \
+                        and not (c.tag_ == "PRP$" and self.ents.actor(c.i) is None):  # "Japan is Washington's ally"
                     return c, 1.0
             for agent in self._by_agents():
                 return agent, 1.0
@@ -733,6 +770,11 @@ class _MatchReader:
             copula_subject = child(trigger.head, ("nsubj",)) if trigger.dep_ == "attr" else None
             if copula_subject is not None and trigger.head.lemma_ == "be":  # "Japan is an ally of"
                 return copula_subject, 1.0
+            predicated = trigger.head if trigger.dep_ == "oprd" else trigger.head.head \
+                if trigger.dep_ == "pobj" and trigger.head.lower_ == "as" else None
+            passive_subject = child(predicated, ("nsubjpass",)) if predicated is not None else None
+            if passive_subject is not None:  # "Japan is considered (seen as) Washington's closest ally"
+                return passive_subject, 1.0
             governing = self._governing_subject(trigger)
             if governing[0] is not None:
                 return governing
@@ -962,7 +1004,7 @@ class _MatchReader:
         if tok.dep_ == "appos":
             return self.ents.actor(tok.head.i)
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":  # "Taiwan, which is claimed by"
-            return self.ents.actor(tok.head.head.i)
+            return self.ents.actor(tok.head.head.i) or self._name_before_relative(tok)
         following = self.ents.actor(tok.i + 1) if tok.i + 1 < len(self.doc) else None
         if tok.pos_ == "NOUN" and following is not None and following.start == tok.i + 1 \
                 and following.key.startswith("person/"):  # "counterpart Hakan Fidan", however parsed
@@ -1003,11 +1045,29 @@ class _MatchReader:
                     return named[0]
         return None
 
+    def _name_before_relative(self, pronoun: Token) -> Mention | None:
+        """"unfair to Poland, which has backed Ukraine", the clause misparsed
+        as of a noun before the name: the name just before the "which"."""
+        before = pronoun.i - 1
+        if before > 0 and self.doc[before].text == ",":
+            before -= 1
+        mention = self.ents.actor(before) if before >= 0 else None
+        if mention is None or mention.end != before + 1 or mention.via == "pronoun" \
+                or not pronoun.head.head.i < mention.start:
+            return None
+        return mention
+
     def _issues_under(self, token: Token) -> list[Mention]:
         """Every issue named in the phrase, with a country name that also
         means an issue ("concerns about Taiwan") read as that issue."""
         found: dict[str, Mention] = {}
+        labels = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
+        clauses = {t.i for c in token.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+        if not any(self.ents.issue(t.i) for t in token.subtree if t.i not in clauses | labels):
+            clauses = set()  # "the package targeting the fleet": the clause only where the phrase names none
         for tok in token.subtree:
+            if tok.i in labels or tok.i in clauses:  # "criticised the decision as protectionism": a label
+                continue
             issue = self.ents.issue(tok.i)
             if issue is not None and not issue.start <= self.trigger.i < issue.end:
                 found.setdefault(issue.key, issue)
@@ -1048,7 +1108,9 @@ class _MatchReader:
         trigger = self.trigger
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             return True
-        if self.p.pos == "NOUN" and self.p.relation in STANCES and trigger.dep_ == "dobj" \
+        if trigger.dep_ == "acomp" and any(c.dep_ == "neg" for c in trigger.head.children):
+            return True  # "is not opposed to", "was not critical of"
+        if self.p.pos == "NOUN" and self.p.relation in STANCES | {"restricted"} and trigger.dep_ == "dobj" \
                 and word_in(trigger.head, self.rules.ending_verbs):
             return True  # "dropped its opposition to" (but "end its war" presupposes the war)
         clause = self._clause_of(trigger) or trigger  # "refused to condemn", "China's refusal to condemn"
@@ -1057,8 +1119,15 @@ class _MatchReader:
     def _planned(self) -> bool:
         """"an upcoming meeting with", "the proposed talks between": an event
         noun said to lie ahead."""
-        return self.p.pos == "NOUN" and any(c.dep_ == "amod" and word_in(c, self.rules.hypothetical_governors)
+        return self.p.pos == "NOUN" and any(c.dep_ == "amod" and word_in(c, self.rules.planned_modifiers)
                                             for c in self.trigger.children)
+
+    def _given_up(self) -> bool:
+        """"stopped blocking the bid", "ceased backing the rebels": a stance
+        given up is no stance (and not the opposite one either)."""
+        trigger = self.trigger
+        return self.p.relation in STANCES | {"restricted"} and self.p.pos == "VERB" and trigger.dep_ == "xcomp" \
+            and word_in(trigger.head, self.rules.ending_verbs) and child(trigger.head, ("prt",)) is None
 
     def _hypothetical(self, token: Token | None) -> bool:
         """Future, possible, hoped-for or conditional: "may visit", "hopes to

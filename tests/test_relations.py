@@ -88,7 +88,8 @@ CASES = [
     # allyOf
     ("Japan, a close ally of the United States, hosted the summit.", [("Japan", "allyOf", "United States")]),
     # support given as a green light or by dropping opposition; dismissal is opposition
-    ("EU governments gave the green light to tariffs on Chinese steel.", [("European Union", "supports", "Tariffs")]),
+    ("EU governments gave the green light to tariffs on Chinese steel.", [("European Union", "supports", "Tariffs"),
+                                                                          ("European Union", "restricted", "Chinese steel")]),
     ("Turkey dropped its opposition to Sweden's NATO membership.", [("Turkey", "supports", "Sweden NATO membership")]),
     ("Russia dismissed the UN resolution on Ukraine.", [("Russia", "opposes", "UN resolution on Ukraine")]),
     # pressure from someone is their urging; a leader's administration is their state
