@@ -508,15 +508,20 @@ class _MatchReader:
     def _clause_subject_of(self, noun: Token) -> list[Mention]:
         """"Japan agreed to curbs under pressure from Washington", "Manila
         faces pressure from Beijing": who is under it is the clause's subject."""
+        noun = _counted(noun)  # "despite a flurry of calls from": the calls stand where the flurry does
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else \
             noun.head if noun.dep_ == "dobj" else None
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return []
-        if self.p.clause_verbs and (noun.dep_ != "dobj" or verb.lemma_.lower() not in self.p.clause_verbs):
-            return []
+        if self.p.clause_verbs and not (noun.dep_ == "dobj" and verb.lemma_.lower() in self.p.clause_verbs
+                                        or noun.dep_ == "pobj" and noun.head.lower_ in self.p.clause_verbs):
+            return []  # "defied calls from", "despite calls from"
         subject = child(verb, ("nsubj", "nsubjpass"))
         token = subject if subject is not None else self._climb_subject(verb)[0]
-        return self._acting(token) if token is not None else []
+        found = self._acting(token) if token is not None else []
+        if noun.dep_ == "pobj" and self.p.clause_verbs and len(found) > 1:
+            return []  # "despite calls from X, A and B signed": which of them was called on is not said
+        return found
 
     def _counterparts(self, subjects: list[Mention]) -> list[Mention]:
         """"he warned of the dangers": of whom, when the sentence names no one."""
@@ -961,6 +966,17 @@ def _owner_of_intent(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or noun.pos_ != "NOUN" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+COUNTING_NOUNS = frozenset({"flurry", "series", "string", "wave", "spate", "chorus", "barrage", "number", "raft", "host", "stream"})
+
+
+def _counted(noun: Token) -> Token:
+    """"a flurry of calls": the phrase whose place the counted noun takes."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in COUNTING_NOUNS:
+        return prep.head
+    return noun
 
 
 def _possessive(token: Token) -> bool:
