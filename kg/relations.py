@@ -30,6 +30,8 @@ from kg.repairs import direct_object_verbs, unattached_objects
 from kg.tokens import child, objects_of, word_in
 from kg.treematch import TreeMatcher
 from kg.vocab import ACTORS, RELATIONS
+from kg.wars import names_war_sides, resolve_wars
+from kg.wars import placeholder as war_placeholder
 
 PATTERNS_FILE = ONTOLOGY_DIR / "patterns" / "relations.yaml"
 _STEP = re.compile(r"^(?P<dep>[a-z|]+)(?:\((?P<lemmas>[^)]*)\))?$")
@@ -222,6 +224,7 @@ def extract_facts(doc: Doc, rules: Rules, kb: KnowledgeBase) -> list[Fact]:
     judged = judged_facts(doc, ents, rules.condemning_words, rules.judging_verbs, rules.reporting_verbs, rules.modals)
     facts = _best([*_role_facts(doc, ents), *_matched_facts(doc, ents, rules, opened), *judged])
     facts = _best(resolve_meetings(doc, [*facts, *_shared_with_partners(facts, rules.shared_with_partners)]))
+    facts = _best(resolve_wars(doc, facts, ents.states))
     _record_open_issues(doc, [opened[k] for k in {f.obj for f in facts} if k in opened])
     return facts
 
@@ -423,6 +426,8 @@ class _MatchReader:
         allowed = RELATIONS[relation].objects
         token = self.obj_token
         found: list[Mention] = []
+        if allowed & ACTORS and names_war_sides(token):
+            return [war_placeholder(token)]  # "urged the warring parties": the war's sides (kg.wars)
         if allowed & ACTORS and not self._owned_thing(token):
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
         if not found and self.p.nationality:

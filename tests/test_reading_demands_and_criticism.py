@@ -39,3 +39,30 @@ def test_demands_and_warnings_beyond_the_verb(read, text, expected):
 ])
 def test_no_demand_or_warning(read, text):
     assert _ours(read, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the warring sides are the sides of the war the article reported before
+    ("Russia invaded Ukraine in 2022. China urged the warring parties to hold talks.",
+     {("China", "urged", "Russia"), ("China", "urged", "Ukraine")}),
+    ("Putin ordered the invasion of Ukraine. Brazil urged the warring nations to talk.",
+     {("Brazil", "urged", "Russia"), ("Brazil", "urged", "Ukraine")}),
+    ("Russia invaded Ukraine in 2022. Xi appealed to all parties in the war to ease tensions.",
+     {("Xi Jinping", "urged", "Russia"), ("Xi Jinping", "urged", "Ukraine")}),
+    ("Israel attacked Hamas. The UN called on the belligerents to stop.",
+     {("United Nations", "urged", "Israel"), ("United Nations", "urged", "Hamas")}),
+    # a side that urges the warring sides urges the other one
+    ("Russia invaded Ukraine in 2022. Ukraine urged the warring parties to hold talks.",
+     {("Ukraine", "urged", "Russia")}),
+])
+def test_warring_sides_are_the_sides_of_the_war_reported(read, text, expected):
+    assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "China urged the warring parties to hold talks.",  # no war reported: whose sides is not known
+    "China urged the warring parties to hold talks. Russia invaded Ukraine in 2022.",  # a later war
+    "Russia invaded Ukraine. France criticized the parties to the agreement.",
+])
+def test_no_war_no_warring_sides(read, text):
+    assert _ours(read, text) == set()
