@@ -63,7 +63,10 @@ def _clause(token: Token, judging_verbs: frozenset[str]) -> tuple[Token | None, 
         if token.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.dep_ in PREDICATE_DEPS:
             token = prep.head
     if token.pos_ == "VERB":
-        return token, child(token, ("nsubj",))
+        subject = child(token, ("nsubj",))
+        if subject is None and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+            subject = child(token.head, ("nsubj",))  # "said X had ignored it and interfered in": X
+        return token, subject
     noun = token.head
     if token.dep_ == "amod" and token.i > noun.i and noun.dep_ == "dobj" and word_in(noun.head, judging_verbs):
         return noun.head, noun  # "labelled X's conduct unacceptable", read as a modifier after the noun

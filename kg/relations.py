@@ -433,6 +433,8 @@ class _MatchReader:
         if not found and self.p.nationality:
             found = [self._nationality(c)
                      for c in token.children if c.i in self.ents.nationalities]
+        if not found and relation == "criticized" and token.pos_ == "NOUN":
+            found = self._doers(token)  # "condemned the raid carried out by Israel": the raid's doer
         if not found and "Issue" in allowed:
             own = self.ents.issue(token.i) if relation in STANCES else None
             found = [own] if own is not None else self._issues_under(token)  # backing "tariffs on EVs" backs tariffs
@@ -449,6 +451,15 @@ class _MatchReader:
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
         if self.p.objects:
             found = [m for m in found if kind_of(m.key) in self.p.objects]
+        return found
+
+    def _doers(self, deed: Token) -> list[Mention]:
+        """"the attack by Israeli settlers", "the tariffs imposed by the EU":
+        who did the deed criticised."""
+        agents = [t for c in deed.children if c.dep_ == "prep" and c.lower_ == "by" for t in objects_of(c)]
+        found: list[Mention] = []
+        for agent in agents + _participle_objects(deed, ("by",)):
+            found += [m for m in self._acting(agent) if kind_of(m.key) in ACTORS and m not in found]
         return found
 
     def _modifies(self, token: Token) -> bool:

@@ -66,3 +66,24 @@ def test_warring_sides_are_the_sides_of_the_war_reported(read, text, expected):
 ])
 def test_no_war_no_warring_sides(read, text):
     assert _ours(read, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deed criticised is its doer's
+    ("Beijing slammed the protectionist tariffs imposed by the EU.", {("China", "criticized", "European Union")}),
+    ("Jordan condemned the raid carried out by Israel.", {("Jordan", "criticized", "Israel")}),
+    ("Jordan condemned the attack by Israeli forces.", {("Jordan", "criticized", "Israel")}),
+    # a judged deed in the second of two verbs that share their subject
+    ("Beijing said Washington ignored its concerns and violated the agreement.",
+     {("China", "criticized", "United States")}),
+])
+def test_criticism_of_a_deed_is_of_its_doer(read, text, expected):
+    assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan condemned the raid on the village.",  # no doer named
+    "Beijing said Washington had not ignored its concerns and would not violate the agreement.",
+])
+def test_no_doer_no_criticism(read, text):
+    assert _ours(read, text) == set()
