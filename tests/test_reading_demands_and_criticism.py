@@ -87,3 +87,24 @@ def test_criticism_of_a_deed_is_of_its_doer(read, text, expected):
 ])
 def test_no_doer_no_criticism(read, text):
     assert _ours(read, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an actor's demand that another do something
+    ("Kosovo's demands that Serbia hand over the suspects blocked progress.", {("Kosovo", "urged", "Serbia")}),
+    ("Ukraine's call that Russia withdraw its troops went unheeded.", {("Ukraine", "urged", "Russia")}),
+    # a case brought by one state against another
+    ("The court heard the case brought by Gambia against Myanmar.", {("Gambia", "criticized", "Myanmar")}),
+    ("The charges brought by Ukraine against Russia were heard in The Hague.",
+     {("Ukraine", "criticized", "Russia")}),
+])
+def test_demands_and_cases_named_by_their_noun(read, text, expected):
+    assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine rejected the demands that Russia made.",  # whose demands they were is the clause's
+    "The case brought against Myanmar was heard.",  # by whom is not said
+])
+def test_no_demand_or_case(read, text):
+    assert _ours(read, text) == set()
