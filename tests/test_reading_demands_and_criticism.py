@@ -108,3 +108,17 @@ def test_demands_and_cases_named_by_their_noun(read, text, expected):
 ])
 def test_no_demand_or_case(read, text):
     assert _ours(read, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the ministry", "the embassy": the body of that name named before
+    ("Egypt's foreign ministry said the dam was a threat. The ministry lodged a formal protest with Ethiopia.",
+     {("Egyptian Foreign Ministry", "criticized", "Ethiopia")}),
+    ("The Chinese embassy in London issued a statement. The embassy lodged stern representations with Britain.",
+     {("Chinese Embassy in London", "criticized", "United Kingdom")}),
+    # another ministry than the one named is no one known
+    ("Egypt's foreign ministry said the dam was a threat. The defence ministry lodged a formal protest with Ethiopia.",
+     set()),
+])
+def test_a_body_described_by_its_last_words(read, text, expected):
+    assert _ours(read, text) == expected

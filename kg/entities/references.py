@@ -140,7 +140,8 @@ class ReferenceResolver(KnowledgeComponent):
             if pair:
                 _add_pair(doc, chunk, pair)
             return
-        country = self._described_country(text, reading) or self._country_by_place_word(words)
+        country = self._described_country(text, reading) or self._country_by_place_word(words) \
+            or _body_named_before(words, reading)
         if country:
             self._describe(doc, chunk.start, chunk.end, country, reading)
             return
@@ -213,6 +214,20 @@ class ReferenceResolver(KnowledgeComponent):
                   assigns=["doc.spans", "doc._.kg_roles"])
 def make_reference_resolver(nlp: Language, name: str) -> ReferenceResolver:
     return ReferenceResolver()
+
+
+def _body_named_before(words: list[Token], reading: _Reading) -> str | None:
+    """"the ministry", "the foreign ministry", "the embassy": the last body
+    named whose name ends in these words ("China's foreign ministry"), or
+    before where it is ("the Chinese embassy in London")."""
+    if len(words) < 2 or words[0].lower_ != "the" or any(t.pos_ not in ("NOUN", "ADJ") or t.text[0].isupper()
+                                                         for t in words[1:]):
+        return None
+    tail = "-" + "-".join(t.lower_ for t in words[1:])
+    for key in reversed(reading.recent):
+        if kind_of(key) == "Organization" and tail + "-" in key + "-":  # "china-embassy-london" too
+            return key
+    return None
 
 
 def _items(doc: Doc, names: list[Mention]) -> list[Mention | Token | Span]:
