@@ -434,7 +434,8 @@ class _MatchReader:
             found = [self._nationality(c)
                      for c in token.children if c.i in self.ents.nationalities]
         if not found and relation == "criticized" and token.pos_ == "NOUN":
-            found = self._doers(token)  # "condemned the raid carried out by Israel": the raid's doer
+            found = self._doers(token) or self._deed_done_before(token)  # "condemned the raid carried out by
+            # Israel": the raid's doer; "North Korea launched a missile. Japan condemned the launch": the launcher
         if not found and "Issue" in allowed:
             own = self.ents.issue(token.i) if relation in STANCES else None
             found = [own] if own is not None else self._issues_under(token)  # backing "tariffs on EVs" backs tariffs
@@ -461,6 +462,32 @@ class _MatchReader:
         for agent in agents + _participle_objects(deed, ("by",)):
             found += [m for m in self._acting(agent) if kind_of(m.key) in ACTORS and m not in found]
         return found
+
+    def _deed_done_before(self, deed: Token) -> list[Mention]:
+        """"the launch", "the annexation", with nothing to say whose: the actor
+        who last did it before, by the verb ("North Korea launched") or the
+        noun with its doer ("North Korea's launch") in this sentence or the few
+        before it."""
+        lemma = deed.lemma_.lower()
+        if len(lemma) < DEED_STEM or lemma in self.rules.vague_objects or lemma in self.rules.vague_alone \
+                or not any(c.dep_ == "det" and c.lower_ in DEED_DETERMINERS for c in deed.children) \
+                or any(c.dep_ in ("poss", "compound", "prep") for c in deed.children):
+            return []
+        sents = list(self.doc.sents)
+        here = next(n for n, sent in enumerate(sents) if sent.start <= deed.i < sent.end)
+        start = sents[max(0, here - DEED_LOOKBACK)].start
+        for tok in reversed(self.doc[start:deed.i]):
+            if tok.pos_ == "VERB" and tok.lemma_.lower()[:DEED_STEM] == lemma[:DEED_STEM]:
+                doer = child(tok, ("nsubj",))
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and tok.i != deed.i:
+                doer = child(tok, ("poss",)) or next(
+                    (t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in objects_of(c)), None)
+            else:
+                continue
+            found = [m for m in self._acting(doer) if kind_of(m.key) in ACTORS] if doer is not None else []
+            if found:
+                return found
+        return []
 
     def _modifies(self, token: Token) -> bool:
         """"the Iran-backed group": the trigger is part of the object's phrase,
@@ -984,6 +1011,9 @@ def _owner_of_intent(verb: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
+DEED_STEM = 4  # letters a deed's noun shares with its verb: "annex(ation)", "seiz(ure)", "inva(sion)"
+DEED_LOOKBACK = 4  # sentences
+DEED_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 COUNTING_NOUNS = frozenset({"flurry", "series", "string", "wave", "spate", "chorus", "barrage", "number", "raft", "host", "stream"})
 
 

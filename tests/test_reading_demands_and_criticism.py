@@ -122,3 +122,17 @@ def test_no_demand_or_case(read, text):
 ])
 def test_a_body_described_by_its_last_words(read, text, expected):
     assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deed named before: who did it, by its verb or by its noun with the doer
+    ("North Korea launched a missile on Tuesday. Japan condemned the launch.", {("Japan", "criticized", "North Korea")}),
+    ("Russia annexed Crimea in 2014. The EU condemned the annexation.", {("European Union", "criticized", "Russia")}),
+    ("The latest launch by North Korea was its fifth. Seoul condemned the launch.",
+     {("South Korea", "criticized", "North Korea")}),
+    # another deed, or a word too vague to name one
+    ("Iran seized a tanker. Britain condemned the attack.", set()),
+    ("China held talks with Japan. Britain condemned the move.", set()),
+])
+def test_criticism_of_a_deed_named_before(read, text, expected):
+    assert _ours(read, text) == expected
