@@ -417,8 +417,11 @@ class _MatchReader:
             return
         else:
             objects = self._objects(relation)
+        paired = {m.key for m in objects if m.via == "pair"}
         for obj in objects:
             for subj in subjects:
+                if obj.via == "pair" and paired & {subj.key, self.ents.states.get(subj.key)}:
+                    continue  # "China urged both sides": the pair it is one of is not the pair meant
                 pronoun = PRONOUN_DISCOUNT if "pronoun" in (subj.via, obj.via) else 1.0
                 yield subj, obj, discount * pronoun
 

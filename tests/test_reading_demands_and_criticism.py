@@ -136,3 +136,13 @@ def test_a_body_described_by_its_last_words(read, text, expected):
 ])
 def test_criticism_of_a_deed_named_before(read, text, expected):
     assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia and Ukraine exchanged fire. Wang urged both sides to stop fighting.",
+     {("Wang Yi", "urged", "Russia"), ("Wang Yi", "urged", "Ukraine")}),
+    # the last pair named holds the speaker's own state: not the pair meant
+    ("China and India abstained. Wang urged both sides to stop fighting.", set()),
+])
+def test_both_sides_never_include_the_speaker(read, text, expected):
+    assert _ours(read, text) == expected
