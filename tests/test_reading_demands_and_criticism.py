@@ -146,3 +146,18 @@ def test_criticism_of_a_deed_named_before(read, text, expected):
 ])
 def test_both_sides_never_include_the_speaker(read, text, expected):
     assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "They" opening the sentence after one whose subject was two actors: those two
+    ("China and Brazil stayed neutral. They urged Russia to talk.",
+     {("China", "urged", "Russia"), ("Brazil", "urged", "Russia")}),
+    ("Putin ordered the invasion of Ukraine, but China and Brazil stayed out. They urged the warring nations to talk.",
+     {("China", "urged", "Russia"), ("China", "urged", "Ukraine"),
+      ("Brazil", "urged", "Russia"), ("Brazil", "urged", "Ukraine")}),
+    # not inside the sentence, and not after a pair that was no subject
+    ("China and Brazil stayed neutral. Officials said they urged Russia to talk.", set()),
+    ("Russia sent envoys to China and Brazil. They urged Ukraine to talk.", set()),
+])
+def test_they_after_two_named_as_a_subject(read, text, expected):
+    assert _ours(read, text) == expected

@@ -42,6 +42,7 @@ class _Reading:
     subject_person: str | None = None
     thing: str | None = None  # a state or body
     pair: tuple[str, str] | None = None  # the last two actors named together
+    subject_pair: tuple[tuple[str, str], int] | None = None  # the last two that were a subject, and where
     recent: dict[str, int] = field(default_factory=dict)  # key -> when last named
     people_states: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # country -> mentions so far
@@ -90,6 +91,8 @@ class ReferenceResolver(KnowledgeComponent):
             partner = actor_at[root.head.i]
             if partner >= 0 and names[partner].key != m.key:
                 reading.pair = (names[partner].key, m.key)
+                if root.head.dep_ in SUBJECT_DEPS:  # "China and Brazil did not follow. They urged"
+                    reading.subject_pair = (reading.pair, root.sent.start)
 
     # --------------------------------------------------------- pronouns
     def _pronoun(self, doc: Doc, tok: Token, names: list[Mention], actor_at: list[int],
@@ -101,6 +104,9 @@ class ReferenceResolver(KnowledgeComponent):
             else:
                 for key in reporters:
                     doc.spans[PAIRS].append(Span(doc, tok.i, tok.i + 1, label="they", kb_id=key))
+            return
+        if tok.lower_ == "they" and tok.dep_ in SUBJECT_DEPS and _opens_sentence_after(doc, tok, reading.subject_pair):
+            _add_pair(doc, doc[tok.i:tok.i + 1], reading.subject_pair[0])  # the two just named as a subject
             return
         if tok.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS:
             return
@@ -304,6 +310,14 @@ def _of_phrase(chunk: Span) -> list[Token]:
         if pobj and len(list(pobj[0].subtree)) <= 3:
             return [doc[end], *pobj[0].subtree]
     return []
+
+
+def _opens_sentence_after(doc: Doc, tok: Token, named: tuple[tuple[str, str], int] | None) -> bool:
+    """"They" first in the sentence right after the one whose subject was a pair."""
+    sent = tok.sent
+    if named is None or tok.i != sent.start or sent.start == 0:
+        return False
+    return doc[sent.start - 1].sent.start == named[1]
 
 
 def _add_pair(doc: Doc, chunk: Span, pair: tuple[str, str]) -> None:
