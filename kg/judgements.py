@@ -25,10 +25,11 @@ from spacy.tokens import Doc, Token
 from kg.entities import DocMentions, Mention, kind_of
 from kg.entities.speakers import speaker_of
 from kg.model import Fact
-from kg.tokens import child, word_in
+from kg.tokens import child, objects_of, word_in
 from kg.vocab import ACTORS
 
 CONFIDENCE = 0.7
+APPROVING_VERBS = frozenset({"welcome", "support", "back", "praise", "hail", "endorse", "applaud", "commend"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "dobj", "oprd"})  # "is unacceptable", "is a violation", "represents a violation"
 
 
@@ -39,10 +40,16 @@ def judged_facts(doc: Doc, ents: DocMentions, words: frozenset[str], judging_ver
         if token.lemma_.lower() not in words or token.pos_ not in ("NOUN", "ADJ", "VERB", "PROPN"):
             continue
         verb, judged = _clause(token, judging_verbs)
+        judge = None
+        if verb is None:  # "China opposes the EU's unfair practices": the subject judges them
+            verb, judged = _judged_object(token)
+            judge = _actor_of(child(verb, ("nsubj",)), ents) if verb is not None else None
+            if judge is None or judge.via == "pronoun":
+                continue
         if verb is None or judged is None or _negated_or_hypothetical(token, verb, modals):
             continue
         owner = _owner(judged, ents)
-        speaker = _speaker(doc, verb, ents, judging_verbs, reporting_verbs)
+        speaker = judge or _speaker(doc, verb, ents, judging_verbs, reporting_verbs)
         if owner is None or speaker is None or owner.key == speaker.key \
                 or ents.states.get(speaker.key) == owner.key:
             continue
@@ -80,6 +87,16 @@ def _clause(token: Token, judging_verbs: frozenset[str]) -> tuple[Token | None, 
     return verb, child(verb, ("nsubj",))
 
 
+def _judged_object(token: Token) -> tuple[Token | None, Token | None]:
+    """"opposes the EU's unfair practices", "detailed the genocidal acts by
+    Israel": a condemning adjective on what a verb acts on, whose owner is named."""
+    noun = token.head
+    if token.dep_ != "amod" or token.pos_ != "ADJ" or token.i > noun.i or noun.dep_ != "dobj" \
+            or noun.head.pos_ != "VERB" or noun.head.lemma_.lower() in APPROVING_VERBS:
+        return None, None
+    return noun.head, noun
+
+
 def _negated_or_hypothetical(token: Token, verb: Token, modals: frozenset[str]) -> bool:
     for tok in (token, verb):
         for c in tok.children:
@@ -101,6 +118,10 @@ def _owner(judged: Token, ents: DocMentions) -> Mention | None:
         if c.i in ents.nationalities:
             return Mention(c.i, c.i + 1, ents.nationalities[c.i], c.text, "nationality")
         mention = ents.actor(c.i)
+        if mention is not None and _acts(mention, ents):
+            return mention
+    for tok in (t for c in judged.children if c.dep_ == "prep" and c.lower_ == "by" for t in objects_of(c)):
+        mention = ents.actor(tok.i)  # "the genocidal acts by Israel"
         if mention is not None and _acts(mention, ents):
             return mention
     return None

@@ -161,3 +161,18 @@ def test_both_sides_never_include_the_speaker(read, text, expected):
 ])
 def test_they_after_two_named_as_a_subject(read, text, expected):
     assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a condemning word on what the subject acts on, whose owner is named
+    ("China firmly opposes the EU's unfair and unreasonable protectionist practices, the ministry said.",
+     {("China", "criticized", "European Union")}),
+    ("Naledi Pandor detailed the genocidal acts by Israel.", {("Naledi Pandor", "criticized", "Israel")}),
+    ("Japan criticized China's unfair ban.", {("Japan", "criticized", "China")}),
+    # approved, negated, or no owner named
+    ("Australia welcomed China's removal of unfair tariffs.", set()),
+    ("China does not oppose the EU's unfair practices.", set()),
+    ("China opposes unfair practices.", set()),
+])
+def test_condemning_words_on_what_the_subject_acts_on(read, text, expected):
+    assert _ours(read, text) == expected
