@@ -43,9 +43,10 @@ def judged_facts(doc: Doc, ents: DocMentions, words: frozenset[str], judging_ver
         judge = None
         if verb is None:  # "China opposes the EU's unfair practices": the subject judges them
             verb, judged = _judged_object(token)
-            judge = _actor_of(child(verb, ("nsubj",)), ents) if verb is not None else None
-            if judge is None or judge.via == "pronoun":
-                continue
+            if verb is not None and judged.dep_ == "dobj":
+                judge = _actor_of(child(verb, ("nsubj",)), ents)
+                if judge is None or judge.via == "pronoun":
+                    continue
         if verb is None or judged is None or _negated_or_hypothetical(token, verb, modals):
             continue
         owner = _owner(judged, ents)
@@ -82,7 +83,7 @@ def _clause(token: Token, judging_verbs: frozenset[str]) -> tuple[Token | None, 
     verb = token.head
     if token.dep_ == "oprd" and word_in(verb, judging_verbs):  # "labelled Beijing's conduct provocative"
         return verb, child(verb, ("dobj",))
-    if token.dep_ == "dobj" and verb.lemma_ not in ("represent", "constitute", "amount"):
+    if token.dep_ == "dobj" and verb.lemma_ not in ("represent", "constitute", "amount", "make", "commit"):
         return None, None
     return verb, child(verb, ("nsubj",))
 
@@ -91,8 +92,12 @@ def _judged_object(token: Token) -> tuple[Token | None, Token | None]:
     """"opposes the EU's unfair practices", "detailed the genocidal acts by
     Israel": a condemning adjective on what a verb acts on, whose owner is named."""
     noun = token.head
-    if token.dep_ != "amod" or token.pos_ != "ADJ" or token.i > noun.i or noun.dep_ != "dobj" \
-            or noun.head.pos_ != "VERB" or noun.head.lemma_.lower() in APPROVING_VERBS:
+    if token.dep_ == "pobj" and noun.lower_ == "of" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "Russia's war of aggression"
+    elif token.dep_ != "amod" or token.pos_ != "ADJ" or token.i > noun.i:
+        return None, None
+    if noun.dep_ not in ("dobj", "nsubj") or noun.head.pos_ not in ("VERB", "AUX") \
+            or noun.head.lemma_.lower() in APPROVING_VERBS:
         return None, None
     return noun.head, noun
 

@@ -461,6 +461,8 @@ class _MatchReader:
         """"the attack by Israeli settlers", "the tariffs imposed by the EU":
         who did the deed criticised."""
         agents = [t for c in deed.children if c.dep_ == "prep" and c.lower_ == "by" for t in objects_of(c)]
+        if deed.dep_ == "dobj" and deed.head.tag_ != "VBN":  # "condemned the killings by X", "by" hung on the verb
+            agents += [t for c in deed.head.children if c.dep_ == "prep" and c.lower_ == "by" for t in objects_of(c)]
         found: list[Mention] = []
         for agent in agents + _participle_objects(deed, ("by",)):
             found += [m for m in self._acting(agent) if kind_of(m.key) in ACTORS and m not in found]

@@ -176,3 +176,20 @@ def test_they_after_two_named_as_a_subject(read, text, expected):
 ])
 def test_condemning_words_on_what_the_subject_acts_on(read, text, expected):
     assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a condemning word in what a speaker says an actor's deed is or did
+    ("\"The Russian war of aggression against Ukraine has a negative impact on Europe,\" Scholz said.",
+     {("Olaf Scholz", "criticized", "Russia")}),
+    ("Russia's illegal war has killed thousands, the UN said.", {("United Nations", "criticized", "Russia")}),
+    # a mistake made, a crime committed
+    ("Modi said Canada had made a serious mistake.", {("Narendra Modi", "criticized", "Canada")}),
+    ("Kyiv says Russia committed war crimes in Bucha.", {("Ukraine", "criticized", "Russia")}),
+    ("Jordan condemned the recent killings by Israeli forces of two civilians.", {("Jordan", "criticized", "Israel")}),
+    # no one speaks it, or it is denied
+    ("Russia's war of aggression continues.", set()),
+    ("Modi said Canada had not made a mistake.", set()),
+])
+def test_condemning_words_in_what_is_said_of_a_deed(read, text, expected):
+    assert _ours(read, text) == expected
