@@ -83,6 +83,9 @@ def _clause(token: Token, judging_verbs: frozenset[str]) -> tuple[Token | None, 
     verb = token.head
     if token.dep_ == "oprd" and word_in(verb, judging_verbs):  # "labelled Beijing's conduct provocative"
         return verb, child(verb, ("dobj",))
+    first = child(verb, ("dobj",))
+    if token.dep_ == "dobj" and word_in(verb, judging_verbs) and first is not None and first.i < token.left_edge.i - 1:
+        return verb, first  # 'calling Ukraine "neo-Nazi"': the label read as a second object
     if token.dep_ == "dobj" and verb.lemma_ not in ("represent", "constitute", "amount", "make", "commit"):
         return None, None
     return verb, child(verb, ("nsubj",))
@@ -161,4 +164,6 @@ def _speaker(doc: Doc, verb: Token, ents: DocMentions, judging_verbs: frozenset[
 
 def _actor_of(token: Token | None, ents: DocMentions) -> Mention | None:
     mention = ents.actor(token.i) if token is not None else None
+    if mention is None and token is not None:  # "its envoy, Vasily Nebenzya, called"
+        mention = next((m for c in token.children if c.dep_ == "appos" and (m := ents.actor(c.i)) is not None), None)
     return mention if mention is not None and kind_of(mention.key) in ACTORS else None

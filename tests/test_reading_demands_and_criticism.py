@@ -193,3 +193,14 @@ def test_condemning_words_on_what_the_subject_acts_on(read, text, expected):
 ])
 def test_condemning_words_in_what_is_said_of_a_deed(read, text, expected):
     assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a label the parser reads as a second object; a judge named in apposition
+    ("Lavrov called Ukraine \"neo-Nazi\".", {("Sergei Lavrov", "criticized", "Ukraine")}),
+    ("Moscow rejected the text, with its envoy Vasily Nebenzya calling Ukraine \"neo-Nazi\".",
+     {("Vasily Nebenzya", "criticized", "Ukraine")}),
+    ("Blinken called Wang to discuss the crimes.", set()),
+])
+def test_labels_read_as_a_second_object(read, text, expected):
+    assert _ours(read, text) == expected
