@@ -62,6 +62,9 @@ def _clause(token: Token, judging_verbs: frozenset[str]) -> tuple[Token | None, 
     if token.dep_ == "amod" and token.head.dep_ in ("oprd", "attr", "pobj") and token.i < token.head.i:
         token = token.head  # "called Ukraine a neo-Nazi state": the label is the predicate
     prep = token.head
+    if token.dep_ in ("amod", "acomp") and prep.lower_ == "as" and prep.dep_ == "prep" \
+            and word_in(prep.head, judging_verbs):
+        return prep.head, child(prep.head, ("dobj",))  # "rejected the claims as absurd"
     if token.dep_ == "pobj" and prep.lower_ == "as" and word_in(prep.head, judging_verbs):
         return prep.head, child(prep.head, ("dobj",))  # "described Tsai as a separatist"
     if token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_ == "amount":

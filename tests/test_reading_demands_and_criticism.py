@@ -204,3 +204,24 @@ def test_condemning_words_in_what_is_said_of_a_deed(read, text, expected):
 ])
 def test_labels_read_as_a_second_object(read, text, expected):
     assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "called for X to do": X is urged
+    ("France called for Israel to halt its offensive.", {("France", "urged", "Israel")}),
+    ("Germany appealed for Russia to return to the talks.", {("Germany", "urged", "Russia")}),
+    # threatened sanctions against: a warning
+    ("The EU threatened sanctions against Belarus.", {("European Union", "warned", "Belarus")}),
+    # "lashed out at", "hit out at"
+    ("Erdogan lashed out at Sweden over the Koran burning.", {("Recep Tayyip Erdogan", "criticized", "Sweden")}),
+    ("Turkey hit out at Sweden.", {("Turkey", "criticized", "Sweden")}),
+    # rejected or dismissed as a falsehood
+    ("India rejected Canada's allegations as absurd.", {("India", "criticized", "Canada")}),
+    ("Beijing dismissed the American report as a fabrication.", {("China", "criticized", "United States")}),
+    # no actor called on, a military reply, no owner of what is rejected
+    ("France called for a ceasefire.", set()),
+    ("Israel hit back at Hezbollah.", set()),
+    ("Moscow dismissed the claims as absurd.", set()),
+])
+def test_calls_threats_and_rebuttals(read, text, expected):
+    assert _ours(read, text) == expected
