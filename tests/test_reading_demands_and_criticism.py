@@ -225,3 +225,16 @@ def test_labels_read_as_a_second_object(read, text, expected):
 ])
 def test_calls_threats_and_rebuttals(read, text, expected):
     assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # displeasure voiced at someone, a protest to them, a swipe at them
+    ("China expressed strong dissatisfaction with Japan.", {("China", "criticized", "Japan")}),
+    ("Beijing voiced anger at Manila over the collision.", {("China", "criticized", "Philippines")}),
+    ("China protested to Japan over the visit.", {("China", "criticized", "Japan")}),
+    ("In a swipe at Washington, Xi said no country should seek hegemony.",
+     {("Xi Jinping", "criticized", "United States")}),
+    ("Wang expressed hope for better ties with Australia.", set()),
+])
+def test_displeasure_and_protest(read, text, expected):
+    assert _ours(read, text) == expected
