@@ -238,3 +238,11 @@ def test_calls_threats_and_rebuttals(read, text, expected):
 ])
 def test_displeasure_and_protest(read, text, expected):
     assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia's brutal invasion has killed thousands, the UN said.", {("United Nations", "criticized", "Russia")}),
+    ("The brutal winter hit Ukraine, Zelensky said.", set()),  # no actor's deed
+])
+def test_more_condemning_words(read, text, expected):
+    assert _ours(read, text) == expected
