@@ -429,7 +429,7 @@ class _MatchReader:
         allowed = RELATIONS[relation].objects
         token = self.obj_token
         found: list[Mention] = []
-        if allowed & ACTORS and names_war_sides(token):
+        if allowed & ACTORS and not self.p.objects and names_war_sides(token):
             return [war_placeholder(token)]  # "urged the warring parties": the war's sides (kg.wars)
         if allowed & ACTORS and not self._owned_thing(token):
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
