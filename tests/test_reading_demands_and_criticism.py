@@ -246,3 +246,15 @@ def test_displeasure_and_protest(read, text, expected):
 ])
 def test_more_condemning_words(read, text, expected):
     assert _ours(read, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # retaliation promised where the other side is named in the sentence
+    ("China slammed the EU tariffs and promised retaliation.",
+     {("China", "criticized", "European Union"), ("China", "warned", "European Union")}),
+    ("China slammed the tariffs imposed by Brussels and vowed a firm response.",
+     {("China", "criticized", "European Union"), ("China", "warned", "European Union")}),
+    ("Beijing vowed retaliation.", set()),
+])
+def test_retaliation_promised(read, text, expected):
+    assert _ours(read, text) == expected
