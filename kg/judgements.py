@@ -25,10 +25,11 @@ from spacy.tokens import Doc, Token
 from kg.entities import DocMentions, Mention, kind_of
 from kg.entities.speakers import speaker_of
 from kg.model import Fact
-from kg.tokens import child, word_in
+from kg.tokens import child, objects_of, word_in
 from kg.vocab import ACTORS
 
 CONFIDENCE = 0.7
+APPROVING_VERBS = frozenset({"welcome", "support", "back", "praise", "hail", "endorse", "applaud", "commend"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "dobj", "oprd"})  # "is unacceptable", "is a violation", "represents a violation"
 
 
@@ -39,10 +40,17 @@ def judged_facts(doc: Doc, ents: DocMentions, words: frozenset[str], judging_ver
         if token.lemma_.lower() not in words or token.pos_ not in ("NOUN", "ADJ", "VERB", "PROPN"):
             continue
         verb, judged = _clause(token, judging_verbs)
+        judge = None
+        if verb is None:  # "China opposes the EU's unfair practices": the subject judges them
+            verb, judged = _judged_object(token)
+            if verb is not None and judged.dep_ == "dobj":
+                judge = _actor_of(child(verb, ("nsubj",)), ents)
+                if judge is None or judge.via == "pronoun":
+                    continue
         if verb is None or judged is None or _negated_or_hypothetical(token, verb, modals):
             continue
         owner = _owner(judged, ents)
-        speaker = _speaker(doc, verb, ents, judging_verbs, reporting_verbs)
+        speaker = judge or _speaker(doc, verb, ents, judging_verbs, reporting_verbs)
         if owner is None or speaker is None or owner.key == speaker.key \
                 or ents.states.get(speaker.key) == owner.key:
             continue
@@ -54,6 +62,9 @@ def _clause(token: Token, judging_verbs: frozenset[str]) -> tuple[Token | None, 
     if token.dep_ == "amod" and token.head.dep_ in ("oprd", "attr", "pobj") and token.i < token.head.i:
         token = token.head  # "called Ukraine a neo-Nazi state": the label is the predicate
     prep = token.head
+    if token.dep_ in ("amod", "acomp") and prep.lower_ == "as" and prep.dep_ == "prep" \
+            and word_in(prep.head, judging_verbs):
+        return prep.head, child(prep.head, ("dobj",))  # "rejected the claims as absurd"
     if token.dep_ == "pobj" and prep.lower_ == "as" and word_in(prep.head, judging_verbs):
         return prep.head, child(prep.head, ("dobj",))  # "described Tsai as a separatist"
     if token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_ == "amount":
@@ -63,7 +74,10 @@ def _clause(token: Token, judging_verbs: frozenset[str]) -> tuple[Token | None, 
         if token.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.dep_ in PREDICATE_DEPS:
             token = prep.head
     if token.pos_ == "VERB":
-        return token, child(token, ("nsubj",))
+        subject = child(token, ("nsubj",))
+        if subject is None and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+            subject = child(token.head, ("nsubj",))  # "said X had ignored it and interfered in": X
+        return token, subject
     noun = token.head
     if token.dep_ == "amod" and token.i > noun.i and noun.dep_ == "dobj" and word_in(noun.head, judging_verbs):
         return noun.head, noun  # "labelled X's conduct unacceptable", read as a modifier after the noun
@@ -72,9 +86,26 @@ def _clause(token: Token, judging_verbs: frozenset[str]) -> tuple[Token | None, 
     verb = token.head
     if token.dep_ == "oprd" and word_in(verb, judging_verbs):  # "labelled Beijing's conduct provocative"
         return verb, child(verb, ("dobj",))
-    if token.dep_ == "dobj" and verb.lemma_ not in ("represent", "constitute", "amount"):
+    first = child(verb, ("dobj",))
+    if token.dep_ == "dobj" and word_in(verb, judging_verbs) and first is not None and first.i < token.left_edge.i - 1:
+        return verb, first  # 'calling Ukraine "neo-Nazi"': the label read as a second object
+    if token.dep_ == "dobj" and verb.lemma_ not in ("represent", "constitute", "amount", "make", "commit"):
         return None, None
     return verb, child(verb, ("nsubj",))
+
+
+def _judged_object(token: Token) -> tuple[Token | None, Token | None]:
+    """"opposes the EU's unfair practices", "detailed the genocidal acts by
+    Israel": a condemning adjective on what a verb acts on, whose owner is named."""
+    noun = token.head
+    if token.dep_ == "pobj" and noun.lower_ == "of" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "Russia's war of aggression"
+    elif token.dep_ != "amod" or token.pos_ != "ADJ" or token.i > noun.i:
+        return None, None
+    if noun.dep_ not in ("dobj", "nsubj") or noun.head.pos_ not in ("VERB", "AUX") \
+            or noun.head.lemma_.lower() in APPROVING_VERBS:
+        return None, None
+    return noun.head, noun
 
 
 def _negated_or_hypothetical(token: Token, verb: Token, modals: frozenset[str]) -> bool:
@@ -98,6 +129,10 @@ def _owner(judged: Token, ents: DocMentions) -> Mention | None:
         if c.i in ents.nationalities:
             return Mention(c.i, c.i + 1, ents.nationalities[c.i], c.text, "nationality")
         mention = ents.actor(c.i)
+        if mention is not None and _acts(mention, ents):
+            return mention
+    for tok in (t for c in judged.children if c.dep_ == "prep" and c.lower_ == "by" for t in objects_of(c)):
+        mention = ents.actor(tok.i)  # "the genocidal acts by Israel"
         if mention is not None and _acts(mention, ents):
             return mention
     return None
@@ -132,4 +167,6 @@ def _speaker(doc: Doc, verb: Token, ents: DocMentions, judging_verbs: frozenset[
 
 def _actor_of(token: Token | None, ents: DocMentions) -> Mention | None:
     mention = ents.actor(token.i) if token is not None else None
+    if mention is None and token is not None:  # "its envoy, Vasily Nebenzya, called"
+        mention = next((m for c in token.children if c.dep_ == "appos" and (m := ents.actor(c.i)) is not None), None)
     return mention if mention is not None and kind_of(mention.key) in ACTORS else None

@@ -32,6 +32,8 @@ from kg.repairs import direct_object_verbs, unattached_objects
 from kg.tokens import child, objects_of, word_in
 from kg.treematch import TreeMatcher
 from kg.vocab import ACTORS, RELATIONS
+from kg.wars import names_war_sides, resolve_wars
+from kg.wars import placeholder as war_placeholder
 
 PATTERNS_FILE = ONTOLOGY_DIR / "patterns" / "relations.yaml"
 _STEP = re.compile(r"^(?P<dep>[a-z|]+)(?:\((?P<lemmas>[^)]*)\))?$")
@@ -236,6 +238,7 @@ def extract_facts(doc: Doc, rules: Rules, kb: KnowledgeBase, date: dt.date | Non
     facts = _best([*_role_facts(doc, ents), *_matched_facts(doc, ents, rules, opened), *judged])
     facts = _best(resolve_meetings(doc, [*facts, *_shared_with_partners(facts, rules.shared_with_partners)],
                                         ents, rules.meeting_nouns))
+    facts = _best(resolve_wars(doc, facts, ents.states))
     _record_open_issues(doc, [opened[k] for k in {f.obj for f in facts} if k in opened])
     return [*facts, *office_facts(doc, ents, kb, date, facts)]
 
@@ -448,8 +451,11 @@ class _MatchReader:
             return
         else:
             objects = self._objects(relation)
+        paired = {m.key for m in objects if m.via == "pair"}
         for obj in objects:
             for subj in subjects:
+                if obj.via == "pair" and paired & {subj.key, self.ents.states.get(subj.key)}:
+                    continue  # "China urged both sides": the pair it is one of is not the pair meant
                 pronoun = PRONOUN_DISCOUNT if "pronoun" in (subj.via, obj.via) else 1.0
                 yield subj, obj, discount * pronoun
 
@@ -457,11 +463,16 @@ class _MatchReader:
         allowed = RELATIONS[relation].objects
         token = _antecedent(self.obj_token)
         found: list[Mention] = []
+        if allowed & ACTORS and not self.p.objects and names_war_sides(token):
+            return [war_placeholder(token)]  # "urged the warring parties": the war's sides (kg.wars)
         if allowed & ACTORS and not self._owned_thing(token):
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
         if not found and self.p.nationality:
             found = [self._nationality(c)
                      for c in token.children if c.i in self.ents.nationalities]
+        if not found and relation == "criticized" and token.pos_ == "NOUN":
+            found = self._doers(token) or self._deed_done_before(token)  # "condemned the raid carried out by
+            # Israel": the raid's doer; "North Korea launched a missile. Japan condemned the launch": the launcher
         if not found and "Issue" in allowed:
             own = self.ents.issue(token.i) if relation in STANCES else None
             found = [own] if own is not None else self._issues_under(token)  # backing "tariffs on EVs" backs tariffs
@@ -488,6 +499,43 @@ class _MatchReader:
         if self.p.objects:
             found = [m for m in found if kind_of(m.key) in self.p.objects]
         return found
+
+    def _doers(self, deed: Token) -> list[Mention]:
+        """"the attack by Israeli settlers", "the tariffs imposed by the EU":
+        who did the deed criticised."""
+        agents = [t for c in deed.children if c.dep_ == "prep" and c.lower_ == "by" for t in objects_of(c)]
+        if deed.dep_ == "dobj" and deed.head.tag_ != "VBN":  # "condemned the killings by X", "by" hung on the verb
+            agents += [t for c in deed.head.children if c.dep_ == "prep" and c.lower_ == "by" for t in objects_of(c)]
+        found: list[Mention] = []
+        for agent in agents + _participle_objects(deed, ("by",)):
+            found += [m for m in self._acting(agent) if kind_of(m.key) in ACTORS and m not in found]
+        return found
+
+    def _deed_done_before(self, deed: Token) -> list[Mention]:
+        """"the launch", "the annexation", with nothing to say whose: the actor
+        who last did it before, by the verb ("North Korea launched") or the
+        noun with its doer ("North Korea's launch") in this sentence or the few
+        before it."""
+        lemma = deed.lemma_.lower()
+        if len(lemma) < DEED_STEM or lemma in self.rules.vague_objects or lemma in self.rules.vague_alone \
+                or not any(c.dep_ == "det" and c.lower_ in DEED_DETERMINERS for c in deed.children) \
+                or any(c.dep_ in ("poss", "compound", "prep") for c in deed.children):
+            return []
+        sents = list(self.doc.sents)
+        here = next(n for n, sent in enumerate(sents) if sent.start <= deed.i < sent.end)
+        start = sents[max(0, here - DEED_LOOKBACK)].start
+        for tok in reversed(self.doc[start:deed.i]):
+            if tok.pos_ == "VERB" and tok.lemma_.lower()[:DEED_STEM] == lemma[:DEED_STEM]:
+                doer = child(tok, ("nsubj",))
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and tok.i != deed.i:
+                doer = child(tok, ("poss",)) or next(
+                    (t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in objects_of(c)), None)
+            else:
+                continue
+            found = [m for m in self._acting(doer) if kind_of(m.key) in ACTORS] if doer is not None else []
+            if found:
+                return found
+        return []
 
     def _modifies(self, token: Token) -> bool:
         """"the Iran-backed group": the trigger is part of the object's phrase,
@@ -614,15 +662,20 @@ class _MatchReader:
     def _clause_subject_of(self, noun: Token) -> list[Mention]:
         """"Japan agreed to curbs under pressure from Washington", "Manila
         faces pressure from Beijing": who is under it is the clause's subject."""
+        noun = _counted(noun)  # "despite a flurry of calls from": the calls stand where the flurry does
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else \
             noun.head if noun.dep_ == "dobj" else None
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return []
-        if self.p.clause_verbs and (noun.dep_ != "dobj" or verb.lemma_.lower() not in self.p.clause_verbs):
-            return []
+        if self.p.clause_verbs and not (noun.dep_ == "dobj" and verb.lemma_.lower() in self.p.clause_verbs
+                                        or noun.dep_ == "pobj" and noun.head.lower_ in self.p.clause_verbs):
+            return []  # "defied calls from", "despite calls from"
         subject = child(verb, ("nsubj", "nsubjpass"))
         token = subject if subject is not None else self._climb_subject(verb)[0]
-        return self._acting(token) if token is not None else []
+        found = self._acting(token) if token is not None else []
+        if noun.dep_ == "pobj" and self.p.clause_verbs and len(found) > 1:
+            return []  # "despite calls from X, A and B signed": which of them was called on is not said
+        return found
 
     def _counterparts(self, subjects: list[Mention]) -> list[Mention]:
         """"he warned of the dangers": of whom, when the sentence names no one."""
@@ -1208,6 +1261,20 @@ def _owner_of_intent(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or noun.pos_ != "NOUN" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+DEED_STEM = 4  # letters a deed's noun shares with its verb: "annex(ation)", "seiz(ure)", "inva(sion)"
+DEED_LOOKBACK = 4  # sentences
+DEED_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+COUNTING_NOUNS = frozenset({"flurry", "series", "string", "wave", "spate", "chorus", "barrage", "number", "raft", "host", "stream"})
+
+
+def _counted(noun: Token) -> Token:
+    """"a flurry of calls": the phrase whose place the counted noun takes."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in COUNTING_NOUNS:
+        return prep.head
+    return noun
 
 
 def _possessive(token: Token) -> bool:

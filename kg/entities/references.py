@@ -48,6 +48,7 @@ class _Reading:
     subject_people: list[str] = field(default_factory=list)  # every person named as a subject, in order
     thing: str | None = None  # a state or body
     pair: tuple[str, str] | None = None  # the last two actors named together
+    subject_pair: tuple[tuple[str, str], int] | None = None  # the last two that were a subject, and where
     recent: dict[str, int] = field(default_factory=dict)  # key -> when last named
     people_states: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # country -> mentions so far
@@ -101,6 +102,8 @@ class ReferenceResolver(KnowledgeComponent):
                                 if g.dep_ == "pobj" and actor_at[g.i] >= 0), -1)
             if partner >= 0 and names[partner].key != m.key:
                 reading.pair = (names[partner].key, m.key)
+                if root.head.dep_ in SUBJECT_DEPS:  # "China and Brazil did not follow. They urged"
+                    reading.subject_pair = (reading.pair, root.sent.start)
 
     # --------------------------------------------------------- pronouns
     def _pronoun(self, doc: Doc, tok: Token, names: list[Mention], actor_at: list[int],
@@ -112,6 +115,9 @@ class ReferenceResolver(KnowledgeComponent):
             else:
                 for key in reporters:
                     doc.spans[PAIRS].append(Span(doc, tok.i, tok.i + 1, label="they", kb_id=key))
+            return
+        if tok.lower_ == "they" and tok.dep_ in SUBJECT_DEPS and _opens_sentence_after(doc, tok, reading.subject_pair):
+            _add_pair(doc, doc[tok.i:tok.i + 1], reading.subject_pair[0])  # the two just named as a subject
             return
         if tok.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS:
             return
@@ -154,7 +160,8 @@ class ReferenceResolver(KnowledgeComponent):
             if pair:
                 _add_pair(doc, chunk, pair)
             return
-        country = self._described_country(text, reading) or self._country_by_place_word(words)
+        country = self._described_country(text, reading) or self._country_by_place_word(words) \
+            or _body_named_before(words, reading)
         if country:
             self._describe(doc, chunk.start, chunk.end, country, reading)
             return
@@ -227,6 +234,20 @@ class ReferenceResolver(KnowledgeComponent):
                   assigns=["doc.spans", "doc._.kg_roles"])
 def make_reference_resolver(nlp: Language, name: str) -> ReferenceResolver:
     return ReferenceResolver()
+
+
+def _body_named_before(words: list[Token], reading: _Reading) -> str | None:
+    """"the ministry", "the foreign ministry", "the embassy": the last body
+    named whose name ends in these words ("China's foreign ministry"), or
+    before where it is ("the Chinese embassy in London")."""
+    if len(words) < 2 or words[0].lower_ != "the" or any(t.pos_ not in ("NOUN", "ADJ") or t.text[0].isupper()
+                                                         for t in words[1:]):
+        return None
+    tail = "-" + "-".join(t.lower_ for t in words[1:])
+    for key in reversed(reading.recent):
+        if kind_of(key) == "Organization" and tail + "-" in key + "-":  # "china-embassy-london" too
+            return key
+    return None
 
 
 def _items(doc: Doc, names: list[Mention]) -> list[Mention | Token | Span]:
@@ -331,6 +352,14 @@ def _hosts(first: Token) -> bool:
     a pair named as who hosts or mediates the talks."""
     by = first.head if first.dep_ == "pobj" else None
     return by is not None and by.lower_ == "by" and by.head.lemma_.lower() in HOSTING_VERBS
+
+
+def _opens_sentence_after(doc: Doc, tok: Token, named: tuple[tuple[str, str], int] | None) -> bool:
+    """"They" first in the sentence right after the one whose subject was a pair."""
+    sent = tok.sent
+    if named is None or tok.i != sent.start or sent.start == 0:
+        return False
+    return doc[sent.start - 1].sent.start == named[1]
 
 
 def _add_pair(doc: Doc, chunk: Span, pair: tuple[str, str]) -> None:
