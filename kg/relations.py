@@ -32,7 +32,7 @@ from kg.repairs import direct_object_verbs, unattached_objects
 from kg.tokens import child, objects_of, word_in
 from kg.treematch import TreeMatcher
 from kg.vocab import ACTORS, RELATIONS
-from kg.wars import names_war_sides, resolve_wars
+from kg.wars import WarWords, names_war_sides, resolve_wars
 from kg.wars import placeholder as war_placeholder
 
 PATTERNS_FILE = ONTOLOGY_DIR / "patterns" / "relations.yaml"
@@ -121,6 +121,7 @@ class Rules:
     matcher: TreeMatcher  # the compiled DependencyMatcher patterns, keyed by pattern index
     direct_object_verbs: dict[str, tuple[int, ...]]  # lemma -> patterns of a plain direct object
     planned_modifiers: frozenset[str] = frozenset()  # "an upcoming meeting": an event still ahead
+    war_words: WarWords = WarWords()  # "the warring parties": the sides of the war (kg.wars)
 
     def matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
         """(pattern index, token ids in pattern-node order) of every match."""
@@ -196,7 +197,7 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
                  words("object_control"), frozenset(data.get("joint_action") or ()), words("meeting_nouns"),
                  words("collective_agents"), words("vague_alone"), words("condemning_words"),
                  words("judging_verbs"), words("belonging_verbs"), words("not_for_state"), matcher, direct_object_verbs(patterns),
-                 words("planned_modifiers"))
+                 words("planned_modifiers"), WarWords(words("war_sides"), words("warring_words"), words("war_nouns")))
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -463,7 +464,7 @@ class _MatchReader:
         allowed = RELATIONS[relation].objects
         token = _antecedent(self.obj_token)
         found: list[Mention] = []
-        if allowed & ACTORS and not self.p.objects and names_war_sides(token):
+        if allowed & ACTORS and not self.p.objects and names_war_sides(token, self.rules.war_words):
             return [war_placeholder(token)]  # "urged the warring parties": the war's sides (kg.wars)
         if allowed & ACTORS and not self._owned_thing(token):
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]

@@ -16,41 +16,36 @@ the conflict").
 """
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from kg.entities import Mention
-from kg.kb import ONTOLOGY_DIR
 from kg.model import Fact
 
 PREFIX = "war/"
 DISCOUNT = 0.85  # the sides are inferred from the article, not named in the sentence
-WORDS_FILE = ONTOLOGY_DIR / "patterns" / "relations.yaml"
 
 
-@cache
-def _words(path: Path = WORDS_FILE) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return tuple(frozenset(str(w).lower() for w in data.get(name) or ())  # type: ignore[return-value]
-                 for name in ("war_sides", "warring_words", "war_nouns"))
+@dataclass(frozen=True)
+class WarWords:
+    sides: frozenset[str] = frozenset()  # parties, sides, nations
+    warring: frozenset[str] = frozenset()  # warring, belligerent
+    wars: frozenset[str] = frozenset()  # war, conflict
 
 
-def names_war_sides(token: Token) -> bool:
+def names_war_sides(token: Token, words: WarWords) -> bool:
     """"the warring parties", "all sides in the conflict", "the belligerents"."""
-    sides, warring, wars = _words()
     lemma = token.lemma_.lower()
-    if lemma not in sides and token.lower_ not in sides:
+    if lemma not in words.sides and token.lower_ not in words.sides:
         return False
-    if lemma in warring or token.lower_ in warring:  # "the belligerents"
+    if lemma in words.warring or token.lower_ in words.warring:  # "the belligerents"
         return any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "both", "all") for c in token.children)
     for c in token.children:
-        if c.dep_ in ("amod", "compound") and (c.lemma_.lower() in warring or c.lower_ in warring):
+        if c.dep_ in ("amod", "compound") and (c.lemma_.lower() in words.warring or c.lower_ in words.warring):
             return True
         if c.dep_ == "prep" and c.lower_ in ("in", "to", "of", "involved"):
-            if any(g.dep_ == "pobj" and g.lemma_.lower() in wars
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in words.wars
                    and any(d.dep_ in ("det", "poss") for d in g.children) for g in c.children):
                 return True
     return False
