@@ -165,6 +165,9 @@ def prefer_full_names(doc: Doc) -> Doc:
         if inside and sum(len(e) for e in inside) < len(full) and not any(
                 e.start < full.end and full.start < e.end and e not in inside for e in ents):
             ents = [e for e in ents if e not in inside] + [full]
+            for token in full:  # a span's ent_id_ is its root token's: "Kayikwamba Wagner" is no Wagner Group
+                if not token.ent_id_.startswith("person/"):  # ("Secretary of State Antony Blinken" is Blinken)
+                    token.ent_id_ = ""
     doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
 

@@ -84,3 +84,25 @@ def test_actors_titles_in_longer_layouts(read, text, facts):
     assert facts <= found
     assert ("Joe Biden", "holdsPosition", "Asia Coordinator") not in found
     assert ("Tom Reed", "represents", "United States") not in found  # many states have attorneys general
+
+
+def _mentions(extractor, text: str) -> list[tuple[str, str]]:
+    doc = extractor.nlp(text)
+    return [(s.text, s.kb_id_) for s in doc.spans["kg_mentions"]]
+
+
+def test_actors_a_known_name_inside_a_longer_persons_name_is_not_that_actor(extractor):
+    # regression: the span kept the ent_id of its root token, "Wagner", the Wagner Group's alias
+    assert ("Therese Kayikwamba Wagner", "person/therese-kayikwamba-wagner") in _mentions(
+        extractor, "Foreign Minister Therese Kayikwamba Wagner met her Rwandan counterpart in Luanda.")
+    assert ("Wagner", "organization/wagner") in _mentions(extractor, "Wagner fighters left Mali in June.")
+    # but a known person's name inside the statistical model's longer span is still that person
+    assert {key for _, key in _mentions(extractor, "Secretary of State Antony Blinken arrived on Monday.")} == {
+        "person/antony-blinken"}
+
+
+def test_actors_the_leader_of_a_state_is_its_head_named_before(read):
+    _, facts = read("Erdogan arrived in Abu Dhabi on Wednesday. UAE President Mohamed bin Zayed "
+                         "received the Turkish leader at the palace.")
+    assert ("Mohamed bin Zayed", "metWith", "Recep Tayyip Erdogan") in facts
+    assert ("Recep Tayyip Erdogan", "holdsPosition", "Leader") not in facts  # "leader" describes, it is no title

@@ -13,7 +13,7 @@ extended its ban"), else the last one named.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -174,7 +174,15 @@ class ReferenceResolver(KnowledgeComponent):
             return
         self._describe(doc, chunk.start, words[-1].i + 1, person, reading)
         if title and title.title:
+            if title.title not in self._positions(doc, person):  # "the German leader" is no title of Scholz's
+                title = replace(title, title=None)
             doc._.get(ROLES_EXT).extend(role_mentions(person, title, chunk.root.i, DESCRIPTION_CONFIDENCE, kb))
+
+    def _positions(self, doc: Doc, person: str) -> set[str]:
+        """The titles the knowledge base gives a person and those read beside their name."""
+        entry = self.kb.entries.get(person)
+        return {r.title for r in doc._.get(ROLES_EXT) if r.person == person and r.title} | set(
+            entry.positions if entry else ())
 
     def _describe(self, doc: Doc, start: int, end: int, key: str, reading: _Reading) -> None:
         add_mention(doc, start, end, key, VIA_DESCRIPTION, self.kb.entity(key))
@@ -204,17 +212,11 @@ class ReferenceResolver(KnowledgeComponent):
         titles = kb.titles_described_by(tail)
         if not titles:
             return None
-        held: dict[str, set[str]] = {}
-        for role in doc._.get(ROLES_EXT):
-            if role.title:
-                held.setdefault(role.person, set()).add(role.title)
         for key in reversed(reading.recent):
             if kind_of(key) != "Person":
                 continue
-            entry = kb.entries.get(key)
-            positions = held.get(key, set()) | set(entry.positions if entry else ())
             state = reading.people_states.get(key)
-            if positions & titles and (country is None or country == state):
+            if self._positions(doc, key) & titles and (country is None or country == state):
                 return key
         return None
 
