@@ -47,6 +47,11 @@ def _titles(read, text: str) -> set[tuple[str, str]]:
      ("Ahmed Warsame", "Foreign Minister")),
     ("French President Emmanuel Macron thanked his Turkish counterpart Recep Tayyip Erdogan for his help.",
      ("Recep Tayyip Erdogan", "President")),
+    # the clause's subject names no one else: the titled person named last before
+    ("Ghana's Foreign Minister Ama Boateng flew to Lome, where she met her Togolese counterpart Kodjo Mensah.",
+     ("Kodjo Mensah", "Foreign Minister")),
+    ("Chilean Defence Minister Rosa Vidal said talks would resume. Her Peruvian counterpart Luis Quispe agreed.",
+     ("Luis Quispe", "Defence Minister")),
 ])
 def test_actors_a_counterpart_holds_the_office_of_the_clauses_subject(read, text, title):
     assert title in _titles(read, text)

@@ -98,13 +98,18 @@ def counterpart_roles(roles: list[RoleMention], counterparts: list[tuple[Mention
                       person_key, kb: KnowledgeBase) -> Iterator[RoleMention]:
     """"Iran's foreign minister X met his Saudi counterpart Y": Y holds the
     office of whom the clause is about, its subject, where a title of theirs
-    was read. States name one office differently (a British foreign
+    was read; where the subject names no one else ("she met her counterpart
+    Y", "His counterpart Y said"), of the titled person named last before. States name one office differently (a British foreign
     secretary's counterpart is a foreign minister), so a known person takes
     the title only where the knowledge base gives it to them too.
     `person_key(token)` is the person a token names, or None."""
     for m, word in counterparts:
         subject = _clause_subject(word)
         other = person_key(subject) if subject is not None else None
+        if other == m.key or other is None and (subject is None or subject.pos_ in ("PRON", "NOUN")):
+            # "she met her counterpart", "the minister met his counterpart", "His counterpart X confirmed"
+            before = [r for r in roles if r.title and r.person != m.key and r.token < m.start]
+            other = before[-1].person if before else None  # whose the counterpart is: the last titled person
         titles = [r.title for r in roles if r.person == other and r.title and r.token < m.start]
         entry = kb.entries.get(m.key)
         if not other or other == m.key or not titles or any(r.person == m.key and r.title for r in roles) \
