@@ -80,6 +80,10 @@ def test_actors_a_counterpart_whose_office_is_unclear_gets_no_title(read, text, 
     # counsel in court speak for the state they represent, not for the state of their nationality
     ("Advocate Thandiwe Mokoena, representing Namibia, told the court the blockade was illegal.",
      {("Thandiwe Mokoena", "holdsPosition", "Advocate"), ("Thandiwe Mokoena", "represents", "Namibia")}),
+    # the small parser starts a sentence inside "WHO Director-General": the title is read across it
+    ("WHO Director-General Tedros Adhanom Ghebreyesus hailed the accord.",
+     {("Tedros Adhanom Ghebreyesus", "holdsPosition", "Director General"),
+      ("Tedros Adhanom Ghebreyesus", "represents", "World Health Organization")}),
     # an office only one state has gives that state
     ("He was joined by Homeland Security Secretary Ana Ruiz and Attorney General Tom Reed.",
      {("Ana Ruiz", "represents", "United States"), ("Tom Reed", "holdsPosition", "Attorney General")}),

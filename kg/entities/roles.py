@@ -159,7 +159,7 @@ def title_phrases(ent: Span, person_at) -> Iterator[tuple[list[Token], float]]:
     doc = ent.doc
     before: list[Token] = []
     i = ent.start - 1
-    while i >= ent.sent.start and len(before) < MAX_TITLE_WORDS:
+    while i >= 0 and len(before) < MAX_TITLE_WORDS:  # not ent.sent.start: the parser may split inside a title
         tok = doc[i]
         if not _title_word(tok) or person_at(i):
             break
