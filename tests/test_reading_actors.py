@@ -115,3 +115,8 @@ def test_actors_the_leader_of_a_state_is_its_head_named_before(read):
                          "received the Turkish leader at the palace.")
     assert ("Mohamed bin Zayed", "metWith", "Recep Tayyip Erdogan") in facts
     assert ("Recep Tayyip Erdogan", "holdsPosition", "Leader") not in facts  # "leader" describes, it is no title
+
+
+def test_actors_a_name_with_an_initial_and_a_suffix_is_a_person(read):
+    _, facts = read("Health and Human Services Secretary Robert F. Kennedy Jr. criticized the WHO.")
+    assert ("Robert F. Kennedy Jr", "criticized", "World Health Organization") in facts

@@ -196,8 +196,8 @@ def _only_title_words(ent: Span, kb: KnowledgeBase, title_words: frozenset[str])
 
 
 def _looks_like_name(ent: Span) -> bool:
-    return all(t.is_alpha or t.text in ("-", ".", "'") or t.text in POSSESSIVE for t in ent) \
-        and ent[0].is_title and len(ent) <= 5
+    return all(t.is_alpha or t.text.rstrip(".").isalpha() or t.text in ("-", ".", "'") or t.text in POSSESSIVE
+               for t in ent) and ent[0].is_title and len(ent) <= 5  # "Robert F. Kennedy Jr."
 
 
 def _modifies_a_thing(ent: Span) -> bool:
