@@ -56,6 +56,7 @@ TOPIC_RELATIONS = frozenset({"discussed", "raisedConcernAbout"})  # what a meeti
 LED_BODIES = frozenset({"delegation", "team", "mission", "entourage", "contingent"})  # "the delegation headed by X" is X's
 LEADING_VERBS = frozenset({"head", "lead"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
+UNFOLDING_VERBS = frozenset({"take", "happen", "occur", "materialise", "materialize", "go"})  # "has not taken place"
 APPOSED_REACH = 6  # tokens from a title to the comma before the name in apposition
 PHRASE_POS = frozenset({"ADP", "DET", "PROPN", "NOUN", "ADJ", "PART"})
 
@@ -1172,9 +1173,25 @@ class _MatchReader:
 
     def _planned(self) -> bool:
         """"an upcoming meeting with", "the proposed talks between": an event
-        noun said to lie ahead."""
-        return self.p.pos == "NOUN" and any(c.dep_ == "amod" and word_in(c, self.rules.planned_modifiers)
-                                            for c in self.trigger.children)
+        noun said to lie ahead; "a visit by Raisi has been under discussion",
+        "a meeting between them was mooted but has not taken place": one
+        said not to have happened."""
+        trigger, pending = self.trigger, self.rules.planned_modifiers
+        if self.p.pos != "NOUN":
+            return False
+        if any(c.dep_ == "amod" and word_in(c, pending) for c in trigger.children):
+            return True
+        if trigger.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        for verb in (trigger.head, *trigger.head.conjuncts):
+            if trigger.dep_ == "nsubjpass" and verb.i == trigger.head.i and word_in(verb, pending):
+                return True  # "was mooted", "has been proposed"
+            if any(c.dep_ == "neg" for c in verb.children) and word_in(verb, UNFOLDING_VERBS):
+                return True  # "has not taken place", "never happened"
+            if any(c.dep_ == "prep" and c.lower_ == "under" and any(word_in(g, pending) for g in c.children)
+                   for c in verb.children):
+                return True  # "under discussion", "under consideration"
+        return False
 
     def _given_up(self) -> bool:
         """"stopped blocking the bid", "ceased backing the rebels": a stance

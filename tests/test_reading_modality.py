@@ -13,6 +13,10 @@ import pytest
     ('Lula said, "It is important to have patience" to talk with Putin and Zelensky.',
      ("Luiz Inacio Lula da Silva", "metWith", "Vladimir Putin")),
     ("Kenya said it was necessary to sanction Somalia.", ("Kenya", "restricted", "Somalia")),
+    ("A visit to Ankara by Iranian President Ebrahim Raisi has been under discussion for months.",
+     ("Ebrahim Raisi", "visited", "Turkey")),
+    ("A meeting between Orban and Zelensky has been discussed for a year but has not taken place.",
+     ("Viktor Orbán", "metWith", "Volodymyr Zelenskyy")),
 ])
 def test_modality_planned_or_needed_is_no_fact(read, text, fact):
     _, facts = read(text)
@@ -22,6 +26,7 @@ def test_modality_planned_or_needed_is_no_fact(read, text, fact):
 @pytest.mark.parametrize("text, fact", [
     ("The talks between Japan and China ended without a deal.", ("Japan", "metWith", "China")),
     ("Lula talked with Putin on Monday.", ("Luiz Inacio Lula da Silva", "metWith", "Vladimir Putin")),
+    ("The meeting between Orban and Zelensky took place in Kyiv.", ("Viktor Orbán", "metWith", "Volodymyr Zelenskyy")),
 ])
 def test_modality_what_happened_is_a_fact(read, text, fact):
     _, facts = read(text)
