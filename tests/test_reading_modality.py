@@ -17,6 +17,7 @@ import pytest
      ("Ebrahim Raisi", "visited", "Turkey")),
     ("A meeting between Orban and Zelensky has been discussed for a year but has not taken place.",
      ("Viktor Orbán", "metWith", "Volodymyr Zelenskyy")),
+    ("The EU hopes to conclude negotiations with Mercosur.", ("European Union", "agreedWith", "Mercosur")),
 ])
 def test_modality_planned_or_needed_is_no_fact(read, text, fact):
     _, facts = read(text)
@@ -27,6 +28,9 @@ def test_modality_planned_or_needed_is_no_fact(read, text, fact):
     ("The talks between Japan and China ended without a deal.", ("Japan", "metWith", "China")),
     ("Lula talked with Putin on Monday.", ("Luiz Inacio Lula da Silva", "metWith", "Vladimir Putin")),
     ("The meeting between Orban and Zelensky took place in Kyiv.", ("Viktor Orbán", "metWith", "Volodymyr Zelenskyy")),
+    # concluded negotiations are an agreement; hoped-for or negated ones are not (below)
+    ("Britain concluded talks with India on a free trade agreement.", ("United Kingdom", "agreedWith", "India")),
+    ("The EU and Mercosur concluded negotiations on the trade pact.", ("European Union", "agreedWith", "Mercosur")),
 ])
 def test_modality_what_happened_is_a_fact(read, text, fact):
     _, facts = read(text)
