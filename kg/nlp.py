@@ -38,6 +38,7 @@ def load_pipeline(kb: KnowledgeBase, model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("subject_repair", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
     nlp.add_pipe("glued_words", first=True).kb = kb
     add_knowledge_rulers(nlp, kb)
+    nlp.add_pipe("phrase_repair", after="prefer_full_names")
     add_resolvers(nlp, kb)
     return nlp
 

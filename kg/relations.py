@@ -665,6 +665,8 @@ class _MatchReader:
         """"Japan agreed to curbs under pressure from Washington", "Manila
         faces pressure from Beijing": who is under it is the clause's subject."""
         noun = _counted(noun)  # "despite a flurry of calls from": the calls stand where the flurry does
+        while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":  # "defied calls and warnings from X": the list's place
+            noun = _counted(noun.head)
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else \
             noun.head if noun.dep_ == "dobj" else None
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
@@ -743,7 +745,7 @@ class _MatchReader:
         if not found and token.lemma_.lower() in self.rules.agent_nouns and (
                 token.tag_ == "NNS" or token.lemma_.lower() in self.rules.collective_agents):
             found = [self._nationality(c)
-                     for c in token.children if c.dep_ == "amod" and c.i in self.ents.nationalities]
+                     for c in token.children if c.dep_ in ("amod", "compound") and c.i in self.ents.nationalities]
         return found + [m for m in self._companions(token) if m not in found]
 
     def _companions(self, subject: Token) -> list[Mention]:

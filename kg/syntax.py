@@ -15,7 +15,7 @@ from spacy.attrs import DEP, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kg.tokens import positions_with
+from kg.tokens import positions_of, positions_with
 
 # Clauses that have a subject of their own ("and imposed", "to impose" share one).
 CLAUSES = frozenset({"ROOT", "advcl", "ccomp"})
@@ -96,3 +96,116 @@ def _stray_subject(verb: Token) -> tuple[Token, Token | None] | None:
         return (item, None) if top.head != verb else None  # not the verb's own object
     fronted = verb.sent[0].pos_ in ("SCONJ", "ADP") and given.i < item.i and given in (top, *top.ancestors)
     return (item, given) if fronted else None
+
+
+# --------------------------------------------------------------------------
+# Phrase repairs: the parse of a few phrases of news that the small parser
+# gets wrong, with the entities found (they run after the entity recognizer).
+
+# Nouns of what one actor asks of or threatens another: "a U.N. and other
+# international calls", "calls to halt attacks on shipping and warnings from".
+DEMAND_NOUNS = frozenset({"call", "appeal", "demand", "plea", "request", "warning", "threat", "ultimatum",
+                          "pressure", "urging", "criticism", "condemnation", "protest", "objection"})
+# "in the capital, Kyiv": the name in apposition to a place noun.
+PLACE_NOUNS = frozenset({"capital", "city", "town", "port", "island", "province", "region", "village"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+@Language.component("phrase_repair")
+def phrase_repair(doc: Doc) -> Doc:
+    """"defied a U.N. and other international calls": the name before "and
+    other" qualifies the noun after it, which takes its place ("the U.N.
+    calls and other calls"); "calls to stop the attacks on ships and warnings
+    from the US": a demand joined to a noun inside the first demand's phrase
+    is the first demand's conjunct; "arrived in the capital, Honiara": the
+    name after the comma is the capital's; "in Paris Mirzoyan stuck to": the
+    person after a place the verb has no subject for is its subject."""
+    for i in positions_of(doc, frozenset({"other"})):
+        _qualifying_name(doc[i])
+    for i in positions_with(doc, {DEP: ("conj",), POS: ("NOUN",)}):
+        _demand_joined_lower(doc[i])
+    for i in positions_of(doc, frozenset({","})):
+        _place_name_after_comma(doc[i])
+    for verb in _clause_verbs(doc):
+        _subject_after_place(verb)
+    return doc
+
+
+def _qualifying_name(other: Token) -> None:
+    noun = other.head
+    if other.dep_ != "amod" or noun.dep_ != "conj" or noun.lemma_.lower() not in DEMAND_NOUNS:
+        return
+    name = noun.head
+    cc = name.doc[other.i - 1]
+    if name.pos_ != "PROPN" or not name.ent_type_ or name.i != cc.i - 1 or cc.lower_ != "and" \
+            or name.dep_ in ("conj", "appos") or name.head == noun:
+        return
+    noun.head, noun.dep_ = name.head, name.dep_
+    for c in [c for c in name.children if c.dep_ == "det"]:
+        c.head = noun
+    name.head, name.dep_ = noun, "compound"
+    cc.head, cc.dep_ = name, "cc"
+
+
+def _demand_joined_lower(noun: Token) -> None:
+    if noun.lemma_.lower() not in DEMAND_NOUNS:
+        return
+    if noun.head.lemma_.lower() in DEMAND_NOUNS:  # "appeals from France and warnings from Britain"
+        after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if after is not None and after.dep_ == "prep" and after.lower_ in ("from", "by") and after.head == noun.head:
+            after.head = noun
+        return
+    old = noun.head
+    for up in list(old.ancestors)[:6]:
+        first = up if up.lemma_.lower() in DEMAND_NOUNS and up.pos_ == "NOUN" else next(
+            (c for c in up.children if c.lemma_.lower() in DEMAND_NOUNS and c.pos_ == "NOUN" and c.i < noun.i
+             and c.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and c != noun), None)
+        if first is not None and first.i < noun.i:
+            noun.head = first
+            after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+            if after is not None and after.dep_ == "prep" and after.lower_ in ("from", "by") \
+                    and first.i < after.head.i < noun.i:
+                after.head = noun  # "and warnings from the US", "from" hung on the noun before
+            return
+        if up.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in up.children):
+            return  # past a clause of its own
+
+
+def _place_name_after_comma(comma: Token) -> None:
+    doc = comma.doc
+    if comma.i == 0 or comma.i + 1 >= len(doc):
+        return
+    place, name = doc[comma.i - 1], doc[comma.i + 1]
+    if place.lemma_.lower() not in PLACE_NOUNS or place.pos_ != "NOUN" or name.ent_type_ not in PLACE_TYPES \
+            or name.ent_iob_ != "B":
+        return
+    last = name
+    while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+        last = doc[last.i + 1]
+    root = doc[name.i:last.i + 1].root
+    if root.dep_ in ("appos", "conj", "compound") or root.head == place or place in root.ancestors \
+            or root in place.ancestors:
+        return
+    root.head, root.dep_ = place, "appos"
+
+
+def _subject_after_place(verb: Token) -> None:
+    doc = verb.doc
+    if verb.i == 0 or any(c.dep_ in SUBJECTS for c in verb.children) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return
+    person = doc[verb.i - 1]
+    if person.ent_type_ != "PERSON" or person.dep_ != "pobj" or person.head.dep_ != "prep":
+        return
+    start = person.i
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].ent_iob_ != "O" \
+            and doc[start].ent_iob_ == "I":
+        start -= 1
+    place = doc[start - 1] if start > 0 else None
+    if place is None or place.ent_type_ not in PLACE_TYPES | {"ORG"} and place.pos_ != "NOUN" \
+            or place.head != person:
+        return
+    prep = person.head
+    for c in [c for c in person.children if c.i < place.i]:
+        c.head = place
+    place.head, place.dep_ = prep, "pobj"
+    person.head, person.dep_ = verb, "nsubj"

@@ -34,6 +34,7 @@ OBJECT_PRONOUNS = frozenset({"him", "her"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 DESCRIPTION_CONFIDENCE = 0.7
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG"})  # "US export curbs": a name, not a nationality word
 # "talks hosted by Saudi Arabia and the United States": the hosts are not "the two sides"
 HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "sponsor", "organize", "organise", "chair",
                            "convene", "attend", "observe"})
@@ -161,7 +162,7 @@ class ReferenceResolver(KnowledgeComponent):
                 _add_pair(doc, chunk, pair)
             return
         country = self._described_country(text, reading) or self._country_by_place_word(words) \
-            or _body_named_before(words, reading)
+            or _body_named_before(words, reading, self.kb.bodies)
         if country:
             self._describe(doc, chunk.start, chunk.end, country, reading)
             return
@@ -225,7 +226,9 @@ class ReferenceResolver(KnowledgeComponent):
         """"the Chinese action": a nationality word modifying a thing."""
         spans, entities = [], doc._.get(ENTITIES_EXT)
         for token in (doc[i] for i in positions_of(doc, self.kb.demonym_words)):
-            country = self.kb.demonyms.get(token.lower_) if token.dep_ in ("amod", "npadvmod") else None
+            country = self.kb.demonyms.get(token.lower_) if token.dep_ in ("amod", "npadvmod") \
+                or token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.ent_type_ not in PLACE_ENTITIES \
+                else None  # "Azerbaijani forces" parsed as a compound
             if country:
                 spans.append(Span(doc, token.i, token.i + 1, label="nationality", kb_id=country))
                 entities.setdefault(country, self.kb.entity(country))
@@ -238,7 +241,7 @@ def make_reference_resolver(nlp: Language, name: str) -> ReferenceResolver:
     return ReferenceResolver()
 
 
-def _body_named_before(words: list[Token], reading: _Reading) -> str | None:
+def _body_named_before(words: list[Token], reading: _Reading, bodies: dict[str, str] | None = None) -> str | None:
     """"the ministry", "the foreign ministry", "the embassy": the last body
     named whose name ends in these words ("China's foreign ministry"), or
     before where it is ("the Chinese embassy in London")."""
@@ -246,8 +249,10 @@ def _body_named_before(words: list[Token], reading: _Reading) -> str | None:
                                                          for t in words[1:]):
         return None
     tail = "-" + "-".join(t.lower_ for t in words[1:])
+    body = (bodies or {}).get(" ".join(t.lower_ for t in words[1:]))  # "the coup plotters": the junta named before
+    tails = (tail, "-" + body.lower().replace(" ", "-")) if body else (tail,)
     for key in reversed(reading.recent):
-        if kind_of(key) == "Organization" and tail + "-" in key + "-":  # "china-embassy-london" too
+        if kind_of(key) == "Organization" and any(t + "-" in key + "-" for t in tails):  # "china-embassy-london" too
             return key
     return None
 
