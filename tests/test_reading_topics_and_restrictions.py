@@ -1,0 +1,63 @@
+"""What meetings were about and what states restrict: the language of
+sanctions, bans, tariffs and embargoes ("hit X with sanctions", "sanctions
+targeting", "put a ban on", "raised tariffs on", "halted imports of", "added
+X to its entity list"), and goods too vague to be an issue ("their exports")."""
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # the measure as the instrument of a verb of striking or aiming
+    ("Washington hit Moscow with fresh sanctions on Tuesday.",
+     [("United States", "restricted", "Russia")]),
+    ("Britain targeted Iran with a new round of sanctions.",
+     [("United Kingdom", "restricted", "Iran")]),
+    # the measure with what it targets after a participle
+    ("Canada imposed sanctions targeting Belarusian potash.",
+     [("Canada", "restricted", "Belarusian potash")]),
+    # other verbs that put, keep or raise a measure on something
+    ("Beijing put a ban on Australian wine.",
+     [("China", "restricted", "Australian wine")]),
+    ("The EU extended its sanctions on Russia for another six months.",
+     [("European Union", "restricted", "Russia")]),
+    ("The US raised tariffs on Chinese steel.",
+     [("United States", "restricted", "Chinese steel")]),
+    # trade halted
+    ("India halted exports of rice to Bangladesh last month.",
+     [("India", "restricted", "Exports of rice")]),
+    # blacklists
+    ("The US added Huawei to its entity list in 2019.",
+     [("United States", "restricted", "Huawei")]),
+]
+
+NOT_FOUND = [
+    # sanctions hit with are no attack, tariffs raised are no concern
+    ("Washington hit Moscow with fresh sanctions on Tuesday.",
+     [("United States", "attacked", "Russia")]),
+    ("The US raised tariffs on Chinese steel.",
+     [("United States", "raisedConcernAbout", "Tariffs")]),
+    # a state's "exports" alone name no goods
+    ("Both Sweden and Norway agreed to limit their exports.",
+     [("Sweden", "restricted", "Exports"), ("Norway", "restricted", "Exports")]),
+    # a measure that may come is no measure
+    ("Hungary warned that it might extend an embargo on Ukrainian grain.",
+     [("Hungary", "restricted", "Ukrainian grain")]),
+    # missiles are no sanctions
+    ("Russia hit Ukraine with missiles overnight.",
+     [("Russia", "restricted", "Ukraine")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND)
+def test_found(read, text, expected):
+    _, facts = read(text)
+    facts |= {(o, r, s) for s, r, o in facts if r == "metWith"}  # either way round
+    for fact in expected:
+        assert fact in facts, f"{fact} not in {sorted(facts)}"
+
+
+@pytest.mark.parametrize("text,unexpected", NOT_FOUND)
+def test_not_found(read, text, unexpected):
+    _, facts = read(text)
+    for fact in unexpected:
+        assert fact not in facts, f"{fact} in {sorted(facts)}"
