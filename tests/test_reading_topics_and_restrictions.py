@@ -1,4 +1,5 @@
-"""What meetings were about and what states restrict: the language of
+"""What meetings were about and what states restrict: headlines in
+telegraphese ("A, B talk X, Y"), the language of
 sanctions, bans, tariffs and embargoes ("hit X with sanctions", "sanctions
 targeting", "put a ban on", "raised tariffs on", "halted imports of", "added
 X to its entity list"), and goods too vague to be an issue ("their exports")."""
@@ -7,6 +8,12 @@ from __future__ import annotations
 import pytest
 
 FOUND = [
+    # a headline in telegraphese: names listed with a comma, "talk" + topics
+    ("Japan's Kishida, India's Modi talk trade, climate change",
+     [("Fumio Kishida", "discussed", "Trade"), ("Narendra Modi", "discussed", "Trade"),
+      ("Fumio Kishida", "discussed", "Climate change"), ("Narendra Modi", "discussed", "Climate change")]),
+    ("Erdogan, Putin discuss grain deal in Sochi",
+     [("Recep Tayyip Erdogan", "discussed", "Black Sea grain deal"), ("Vladimir Putin", "discussed", "Black Sea grain deal")]),
     # the measure as the instrument of a verb of striking or aiming
     ("Washington hit Moscow with fresh sanctions on Tuesday.",
      [("United States", "restricted", "Russia")]),
@@ -31,6 +38,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a headline of talks still ahead
+    ("Kishida, Modi to talk trade next month",
+     [("Fumio Kishida", "discussed", "Trade"), ("Narendra Modi", "discussed", "Trade")]),
     # sanctions hit with are no attack, tariffs raised are no concern
     ("Washington hit Moscow with fresh sanctions on Tuesday.",
      [("United States", "attacked", "Russia")]),
