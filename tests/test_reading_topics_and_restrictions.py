@@ -14,6 +14,13 @@ FOUND = [
       ("Fumio Kishida", "discussed", "Climate change"), ("Narendra Modi", "discussed", "Climate change")]),
     ("Erdogan, Putin discuss grain deal in Sochi",
      [("Recep Tayyip Erdogan", "discussed", "Black Sea grain deal"), ("Vladimir Putin", "discussed", "Black Sea grain deal")]),
+    # two states joined by a hyphen name whose relations they are; a long of-phrase after a bare head is the topic
+    ("Lavrov and Fidan discussed the gradual restoring of Egyptian-Turkish diplomatic ties.",
+     [("Sergei Lavrov", "discussed", "Egyptian-Turkish diplomatic ties"),
+      ("Hakan Fidan", "discussed", "Egyptian-Turkish diplomatic ties")]),
+    # a hyphenated word keeps its hyphen in the label
+    ("Poland extended its embargo on Ukrainian agri-products.",
+     [("Poland", "restricted", "Agri-products")]),
     # the measure as the instrument of a verb of striking or aiming
     ("Washington hit Moscow with fresh sanctions on Tuesday.",
      [("United States", "restricted", "Russia")]),
@@ -52,6 +59,9 @@ NOT_FOUND = [
     # a measure that may come is no measure
     ("Hungary warned that it might extend an embargo on Ukrainian grain.",
      [("Hungary", "restricted", "Ukrainian grain")]),
+    # numbered people name no issue
+    ("The EU froze the assets of six officials and two companies.",
+     [("European Union", "restricted", "Six officials")]),
     # missiles are no sanctions
     ("Russia hit Ukraine with missiles overnight.",
      [("Russia", "restricted", "Ukraine")]),
