@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import DEFAULT_MODEL, syntax  # noqa: F401 (registers subject_repair)
+from kg import headlines  # noqa: F401 (registers headline_repair)
 from kg.errors import ModelError
 from kg.entities import RESOLVERS
 from kg.entities.mentions import CAPITAL_MARK
@@ -36,6 +37,7 @@ def load_pipeline(kb: KnowledgeBase, model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"the spaCy pipeline {model!r} needs a parser and an entity recognizer")
     nlp.add_pipe("newline_sentences", before="parser")
     nlp.add_pipe("subject_repair", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
+    nlp.add_pipe("headline_repair", before="subject_repair")
     nlp.add_pipe("glued_words", first=True).kb = kb
     add_knowledge_rulers(nlp, kb)
     nlp.add_pipe("phrase_repair", after="prefer_full_names")

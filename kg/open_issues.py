@@ -50,19 +50,24 @@ def open_issue(token: Token, ents: DocMentions, vague: frozenset[str],
         return None
     words = _phrase(token)
     if words is None:
-        return None
-    kept = [t for t in words if not _belongs_to_someone(t, ents) and t.tag_ not in ("JJS", "JJR", "RBS")]
+        inner = _named_in_of(token)  # "the official resetting of Saudi-Iranian diplomatic relations"
+        return open_issue(inner, ents, vague, vague_alone) if inner is not None else None
+    kept = [t for t in words if (_pair_word(t, ents) or not _belongs_to_someone(t, ents))
+            and t.tag_ not in ("JJS", "JJR", "RBS")]
+    while kept and kept[0].text in HYPHENS:  # what was joined to it is gone
+        kept = kept[1:]
     while kept and kept[0].lemma_.lower() in vague:  # "several exports", "major line of"
         kept = kept[1:]
     bare = None
     if len(kept) == 1 and kept[0].pos_ == "NOUN" and any(t.i in ents.nationalities for t in words):
         bare = kept[0].i
         kept = [t for t in words if t.i in ents.nationalities or t is kept[0]]  # "Australian exports", not "Exports"
-    if not kept or kept[0].pos_ == "ADP" or all(t.lemma_.lower() in vague or t.pos_ == "ADJ" for t in kept):
-        return None  # "the matter", "provocative actions", "cautious hopes": nothing specific
+    if not kept or kept[0].pos_ == "ADP" or all(t.lemma_.lower() in vague or t.pos_ in ("ADJ", "NUM", "CCONJ") for t in kept):
+        return None  # "the matter", "provocative actions", "six officials": nothing specific
     if len(kept) == 1 and kept[0].lemma_.lower() in vague_alone:
         return None
-    label = " ".join(t.text for t in kept)
+    label = "".join(t.text + (t.whitespace_ if n + 1 < len(kept) and kept[n + 1].i == t.i + 1 else " ")
+                    for n, t in enumerate(kept)).strip()  # "agri-products" as written
     label = label[0].upper() + label[1:]
     return OpenIssue(words[0].i, words[-1].i + 1, f"issue/{slugify(label.lower())}", label, bare)
 
@@ -112,6 +117,44 @@ def _phrase(head: Token) -> list[Token] | None:
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words):
         return None
     return words
+
+
+HYPHENS = frozenset({"-", "–"})
+
+
+def _pair_word(token: Token, ents: DocMentions) -> bool:
+    """"Saudi-Iranian relations", "the Sino-Indian border": two states joined
+    by a hyphen say between whom the thing is, and so are part of its name
+    (the hyphen between them too)."""
+    doc = token.doc
+    if token.text in HYPHENS:
+        return 0 < token.i < len(doc) - 1 and _state_of(doc[token.i - 1], ents) is not None \
+            and _state_of(doc[token.i + 1], ents) not in (None, _state_of(doc[token.i - 1], ents))
+    own = _state_of(token, ents)
+    for side in (-1, 1):
+        other = token.i + 2 * side
+        if own is not None and 0 <= other < len(doc) and doc[token.i + side].text in HYPHENS \
+                and _state_of(doc[other], ents) not in (None, own):
+            return True
+    return False
+
+
+def _state_of(token: Token, ents: DocMentions) -> str | None:
+    if token.i in ents.nationalities:
+        return ents.nationalities[token.i]
+    mention = ents.actor(token.i)
+    return mention.key if mention is not None else None
+
+
+def _named_in_of(head: Token) -> Token | None:
+    """The noun of a long of-phrase right after a head with no modifier of
+    its own but adjectives, which `_phrase` leaves to be read for it."""
+    start = min((c.left_edge.i for c in head.lefts if c.dep_ in MODIFIER_DEPS), default=head.i)
+    prep = next((c for c in head.rights if c.dep_ == "prep"), None)
+    if prep is None or prep.lower_ != "of" or prep.i != head.i + 1 \
+            or not all(t.pos_ == "ADJ" or t.tag_ in DROPPED_TAGS for t in head.doc[start:head.i]):
+        return None
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
 
 
 def _belongs_to_someone(token: Token, ents: DocMentions) -> bool:

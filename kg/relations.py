@@ -89,6 +89,7 @@ class Pattern:
     clause_verbs: tuple[str, ...] = ()  # with clause_object, the verbs whose object the trigger must be
     reason: bool = False  # the noun is the reason of the clause's deed, and its subject's: "over concerns about"
     confidence: float = 0.8
+    displaces: frozenset[str] = frozenset()  # relations its trigger no longer gives when it matches: "hit X with sanctions"
 
     @property
     def takes_direct_object(self) -> bool:
@@ -142,7 +143,7 @@ def _path(text: str | None, where: str) -> tuple[Step, ...]:
 
 PATTERN_FIELDS = frozenset({"relation", "trigger", "object", "subject", "requires", "reciprocal", "between",
                             "negated", "objects", "counterpart", "nationality", "object_preps", "open_issues",
-                            "future", "speaker_subject", "clause_object", "reason", "confidence"})
+                            "future", "speaker_subject", "clause_object", "reason", "confidence", "displaces"})
 
 
 def _pattern(raw: dict, where: str) -> Pattern:
@@ -166,7 +167,7 @@ def _pattern(raw: dict, where: str) -> Pattern:
                    tuple(raw.get("object_preps") or ()), bool(raw.get("open_issues")),
                    bool(raw.get("future")), bool(raw.get("speaker_subject")), bool(raw.get("clause_object")),
                    _clause_verbs(raw.get("clause_object")), bool(raw.get("reason")),
-                   float(raw.get("confidence", 0.8)))
+                   float(raw.get("confidence", 0.8)), frozenset(raw.get("displaces") or ()))
 
 
 def _clause_verbs(value: object) -> tuple[str, ...]:
@@ -307,12 +308,16 @@ def _role_facts(doc: Doc, ents: DocMentions) -> Iterator[Fact]:
 
 
 def _matched_facts(doc: Doc, ents: DocMentions, rules: Rules, opened: dict[str, OpenIssue]) -> Iterator[Fact]:
-    by_trigger: dict[int, list[Fact]] = {}
+    by_trigger: dict[int, list[tuple[int, Fact]]] = {}
+    displaced: dict[int, frozenset[str]] = {}  # trigger -> relations a surer reading of it took the place of
     for index, tokens in [*rules.matches(doc), *unattached_objects(doc, ents, rules.direct_object_verbs)]:
         reader = _MatchReader(doc, ents, rules, rules.patterns[index], tokens, opened)
-        by_trigger.setdefault(_clause_verb(doc[tokens[0]]), []).extend(reader.facts())
+        found = list(reader.facts())
+        if found and rules.patterns[index].displaces:
+            displaced[tokens[0]] = displaced.get(tokens[0], frozenset()) | rules.patterns[index].displaces
+        by_trigger.setdefault(_clause_verb(doc[tokens[0]]), []).extend((tokens[0], f) for f in found)
     for facts in by_trigger.values():
-        yield from _known_before_open(facts, opened)
+        yield from _known_before_open([f for t, f in facts if f.relation not in displaced.get(t, ())], opened)
 
 
 def _clause_verb(trigger: Token) -> int:
