@@ -37,6 +37,9 @@ def subject_repair(doc: Doc) -> Doc:
     ("After the vote on Syria, Britain and France criticized Russia")."""
     for verb, same_form in _verbs_joined_by_form(doc):
         verb.head = same_form
+    for first, second in _comma_listed_subjects(doc):
+        first.head, first.dep_ = second.head, second.dep_
+        second.head, second.dep_ = first, "conj"
     for verb in _clause_verbs(doc):
         found = _stray_subject(verb)
         if found is not None:
@@ -46,6 +49,35 @@ def subject_repair(doc: Doc) -> Doc:
             subject.head = verb
             subject.dep_ = "nsubj"
     return doc
+
+
+# Proper names that open a sentence and name no side ("Monday, China signed").
+DATE_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "today", "yesterday"})
+
+
+def _comma_listed_subjects(doc: Doc) -> list[tuple[Token, Token]]:
+    """"Russia, China sign deal", "Sudan military, RSF agree on steps": a
+    headline lists the sides with a bare comma for "and". The parser hangs
+    the first one on the verb as a second subject or a modifier; it is the
+    first of a list whose next item is the verb's subject. Only a name that
+    opens the sentence, not "On Monday, China signed"."""
+    found = []
+    for i in positions_with(doc, {DEP: ("nsubj",)}):
+        second = doc[i]
+        verb, comma = second.head, doc[second.left_edge.i - 1] if second.left_edge.i > 0 else None
+        if verb.pos_ not in ("VERB", "AUX") or comma is None or comma.text != ",":
+            continue
+        first = next((c for c in verb.children if c.dep_ in ("nsubj", "npadvmod", "dep") and c.i < comma.i
+                      and c.right_edge.i in (comma.i - 1, comma.i) and c.pos_ in NOUNS), None)
+        if first is None or first.left_edge.i != first.sent.start \
+                or not any(t.pos_ == "PROPN" for t in first.subtree) \
+                or not any(t.pos_ == "PROPN" for t in second.subtree) \
+                or any(t.lower_ in DATE_NAMES for t in (*first.subtree, *second.subtree)):
+            continue
+        found.append((first, second))
+    return found
 
 
 def _clause_verbs(doc: Doc) -> list[Token]:

@@ -1,0 +1,48 @@
+"""Stances and ties, second round: agreement, disagreement, cooperation and
+support in more of the ways news states them (sentences written for these
+tests)."""
+from __future__ import annotations
+
+import pytest
+
+SYMMETRIC = {"agreedWith", "disagreedWith", "cooperatesWith", "allyOf", "metWith"}
+
+READS = [
+    # a headline lists the sides with a bare comma for "and"
+    ("Kenya, Ethiopia sign trade pact", ("Ethiopia", "agreedWith", "Kenya")),
+    ("Chile, Peru agree on steps to end fishing row", ("Chile", "agreedWith", "Peru")),
+    # "signed a deal with X" where the parser hangs "with X" on the verb
+    ("On Monday, Chile signed a deal with Peru.", ("Chile", "agreedWith", "Peru")),
+]
+
+
+@pytest.mark.parametrize("text,fact", READS, ids=[t[:40] for t, _ in READS])
+def test_reads(read, text, fact):
+    _, facts = read(text)
+    subject, relation, obj = fact
+    either = {fact, (obj, relation, subject)} if relation in SYMMETRIC else {fact}
+    assert either & facts, sorted(facts)
+
+
+NOT_READ = [
+    # a date that opens a sentence is no side of a list
+    ("Monday, Chile signed the decree.", "agreedWith"),
+]
+
+
+@pytest.mark.parametrize("text,relation", NOT_READ, ids=[f"{t[:36]}-{r}" for t, r in NOT_READ])
+def test_not_read(read, text, relation):
+    _, facts = read(text)
+    assert not [f for f in facts if f[1] == relation], sorted(facts)
+
+
+NOT_FACTS = [
+    # "Y, X signed": the first name is fronted, no second signer, where a verb of its own follows it
+    ("In Lima, Chile signed a deal with Peru.", ("Lima", "agreedWith", "Chile")),
+]
+
+
+@pytest.mark.parametrize("text,fact", NOT_FACTS, ids=[t[:40] for t, _ in NOT_FACTS])
+def test_not_fact(read, text, fact):
+    _, facts = read(text)
+    assert fact not in facts, sorted(facts)
