@@ -13,6 +13,13 @@ READS = [
     ("Chile, Peru agree on steps to end fishing row", ("Chile", "agreedWith", "Peru")),
     # "signed a deal with X" where the parser hangs "with X" on the verb
     ("On Monday, Chile signed a deal with Peru.", ("Chile", "agreedWith", "Peru")),
+    # rejecting or dismissing the other side's proposal, offer or threat is disagreement with it
+    ("Ethiopia rejected Egypt's proposal to bring in new mediators.", ("Egypt", "disagreedWith", "Ethiopia")),
+    ("Hamas rebuffed the Israeli offer of a pause.", ("Hamas", "disagreedWith", "Israel")),
+    ("Mali's junta dismissed the ECOWAS threat as empty words.", ("ECOWAS", "disagreedWith", "Malian Junta")),
+    # accepting it is agreement; not accepting it, disagreement
+    ("Kenya accepted Ethiopia's offer of talks.", ("Ethiopia", "agreedWith", "Kenya")),
+    ("Kenya did not accept Ethiopia's offer of talks.", ("Ethiopia", "disagreedWith", "Kenya")),
 ]
 
 
@@ -27,6 +34,10 @@ def test_reads(read, text, fact):
 NOT_READ = [
     # a date that opens a sentence is no side of a list
     ("Monday, Chile signed the decree.", "agreedWith"),
+    # a rejection that did not happen or may happen is none
+    ("Ethiopia did not reject Egypt's proposal.", "disagreedWith"),
+    ("Ethiopia may reject Egypt's proposal.", "disagreedWith"),
+    ("Kenya could accept Ethiopia's offer of talks.", "agreedWith"),
 ]
 
 
