@@ -20,6 +20,13 @@ READS = [
     # accepting it is agreement; not accepting it, disagreement
     ("Kenya accepted Ethiopia's offer of talks.", ("Ethiopia", "agreedWith", "Kenya")),
     ("Kenya did not accept Ethiopia's offer of talks.", ("Ethiopia", "disagreedWith", "Kenya")),
+    # a joint statement issued by the sides is agreement between them
+    ("Egypt and Ethiopia issued a joint statement after the talks.", ("Egypt", "agreedWith", "Ethiopia")),
+    ("Foreign Minister Sameh Shoukry met his Ethiopian counterpart Demeke Mekonnen in Cairo. "
+     "The two ministers also issued a joint statement.", ("Sameh Shoukry", "agreedWith", "Demeke Mekonnen")),
+    # "the two parties", "both parties" are the two sides
+    ("Sudan and Chad held talks on Monday. The two parties agreed to reopen the border.",
+     ("Chad", "agreedWith", "Sudan")),
 ]
 
 
@@ -38,6 +45,8 @@ NOT_READ = [
     ("Ethiopia did not reject Egypt's proposal.", "disagreedWith"),
     ("Ethiopia may reject Egypt's proposal.", "disagreedWith"),
     ("Kenya could accept Ethiopia's offer of talks.", "agreedWith"),
+    ("Egypt and Ethiopia will issue a joint statement.", "agreedWith"),
+    ("Egypt and Ethiopia did not issue a joint statement.", "agreedWith"),
 ]
 
 
