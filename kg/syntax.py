@@ -11,7 +11,7 @@ without a subject. `subject_repair` gives such a verb its subject back.
 """
 from __future__ import annotations
 
-from spacy.attrs import DEP, POS, TAG
+from spacy.attrs import DEP, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -40,6 +40,12 @@ def subject_repair(doc: Doc) -> Doc:
     for first, second in _comma_listed_subjects(doc):
         first.head, first.dep_ = second.head, second.dep_
         second.head, second.dep_ = first, "conj"
+    for noun, prep, verb in _subjects_taken_by_time_words(doc):
+        subject = next(c for c in verb.children if c.dep_ == "nsubj")
+        noun.head, noun.dep_ = verb, "nsubj"
+        subject.head, subject.dep_ = noun, "conj"
+        verb.head, verb.dep_ = prep, "pcomp"
+        doc[subject.left_edge.i - 1].head = noun  # the "and"
     for verb in _clause_verbs(doc):
         found = _stray_subject(verb)
         if found is not None:
@@ -77,6 +83,39 @@ def _comma_listed_subjects(doc: Doc) -> list[tuple[Token, Token]]:
                 or any(t.lower_ in DATE_NAMES for t in (*first.subtree, *second.subtree)):
             continue
         found.append((first, second))
+    return found
+
+
+# Words that open a clause as well as a phrase ("after the talks", "after X and Y said").
+TIME_WORDS = frozenset({"after", "before", "since", "until"})
+
+
+def _subjects_taken_by_time_words(doc: Doc) -> list[tuple[Token, Token, Token]]:
+    """"days after the island nation and China said they had signed": the
+    parser reads "after the island nation" as a phrase and "and China said"
+    as a second clause of the sentence; the phrase's noun and the name after
+    "and" are the subjects of the verb, whose clause "after" opens. A noun
+    with a proper name in it, joined by a bare "and" (no comma) to a verb's
+    subject that follows at once: (noun, time word, verb)."""
+    found = []
+    for i in positions_with(doc, {DEP: ("cc",), LOWER: ("and",)}):
+        cc = doc[i]
+        verb = cc.head if cc.head.dep_ == "conj" else \
+            next((c for c in cc.head.children if c.dep_ == "conj" and c.i > i), cc.head)
+        if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or i == 0 or i + 1 >= len(doc):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        noun = doc[i - 1]
+        while noun.dep_ in ("compound", "amod", "det") and noun.head.i < i:
+            noun = noun.head
+        if subject is None or subject.left_edge.i != i + 1 or subject.pos_ not in NOUNS \
+                or noun.dep_ != "pobj" or noun.right_edge.i != i - 1 or noun.pos_ not in NOUNS:
+            continue
+        prep = noun.head
+        if prep.lower_ not in TIME_WORDS or prep.head != verb.head \
+                or not any(t.pos_ == "PROPN" for t in noun.subtree):
+            continue
+        found.append((noun, prep, verb))
     return found
 
 

@@ -27,6 +27,13 @@ READS = [
     # "the two parties", "both parties" are the two sides
     ("Sudan and Chad held talks on Monday. The two parties agreed to reopen the border.",
      ("Chad", "agreedWith", "Sudan")),
+    # "X and Y announced they had signed it": they are X and Y, "it" the deal they signed
+    ("Fiji and China announced they had signed a security pact.", ("China", "agreedWith", "Fiji")),
+    ("The Fijian prime minister, Sitiveni Rabuka, and China announced on Monday they had signed it.",
+     ("Sitiveni Rabuka", "agreedWith", "China")),
+    # "days after the island nation and China said": the parser takes the first side into "after"
+    ("The US envoy met the leader of Tonga on Friday, days after the Pacific island nation and China said "
+     "they had signed a security pact.", ("China", "agreedWith", "Tonga")),
 ]
 
 
@@ -47,6 +54,7 @@ NOT_READ = [
     ("Kenya could accept Ethiopia's offer of talks.", "agreedWith"),
     ("Egypt and Ethiopia will issue a joint statement.", "agreedWith"),
     ("Egypt and Ethiopia did not issue a joint statement.", "agreedWith"),
+    ("The president signed it into law on Friday.", "agreedWith"),
 ]
 
 
