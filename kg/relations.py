@@ -361,6 +361,8 @@ class _MatchReader:
         relation = self.p.relation
         if not self.p.future and (self._hypothetical(self._clause_of(self.trigger)) or self._planned()):
             return
+        if self._purpose():
+            return
         if self._given_up():
             return
         if self._negated():
@@ -1162,6 +1164,14 @@ class _MatchReader:
         if self.p.relation in CLAUSE_DEEDS and trigger.dep_ == "dobj" and word_in(head, frozenset(self.p.clause_verbs)):
             return head  # "may reject Egypt's proposal", "did not reject it"
         return None
+
+    def _purpose(self) -> bool:
+        """"held talks to resolve their dispute", "met in Doha to sign a deal":
+        an agreement or a rift that is what something is for has not come
+        about (what a meeting is to discuss, it discusses: not here)."""
+        t = self.trigger
+        return self.p.relation in CLAUSE_DEEDS and self.p.pos == "VERB" and t.dep_ in ("acl", "advcl") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
     def _negated(self) -> bool:
         trigger = self.trigger

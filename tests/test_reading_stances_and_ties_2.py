@@ -34,6 +34,29 @@ READS = [
     # "days after the island nation and China said": the parser takes the first side into "after"
     ("The US envoy met the leader of Tonga on Friday, days after the Pacific island nation and China said "
      "they had signed a security pact.", ("China", "agreedWith", "Tonga")),
+    # inking a pact; settling differences is agreement, failing to bridge them disagreement
+    ("Kenya and Ethiopia inked a trade pact in Addis Ababa.", ("Ethiopia", "agreedWith", "Kenya")),
+    ("Peru and Chile finally resolved their differences over fishing rights.", ("Chile", "agreedWith", "Peru")),
+    ("Peru and Chile failed to bridge their differences over fishing rights.", ("Chile", "disagreedWith", "Peru")),
+    ("Peru failed to bridge its differences with Chile.", ("Chile", "disagreedWith", "Peru")),
+    # talks that collapse, break down or end without a deal; no progress made; divided sides
+    ("Talks between Peru and Chile collapsed on Monday.", ("Chile", "disagreedWith", "Peru")),
+    ("Talks between Peru and Chile broke down after two days.", ("Chile", "disagreedWith", "Peru")),
+    ("Talks between Peru and Chile ended without agreement.", ("Chile", "disagreedWith", "Peru")),
+    ("Talks between Peru and Chile ended with no breakthrough.", ("Chile", "disagreedWith", "Peru")),
+    ("Peru and Chile made no progress in talks on the border.", ("Chile", "disagreedWith", "Peru")),
+    ("Peru and Chile remain divided over the border.", ("Chile", "disagreedWith", "Peru")),
+    # working together, teaming up, ties deepened or forged with someone
+    ("Peru and Chile work together on fisheries control.", ("Chile", "cooperatesWith", "Peru")),
+    ("Peru teamed up with Chile to patrol the coast.", ("Chile", "cooperatesWith", "Peru")),
+    ("Peru forged closer ties with Chile last year.", ("Chile", "cooperatesWith", "Peru")),
+    # backing given, support thrown behind, a backer or supporter; aid delivered, provided, donated
+    ("Ghana gave its backing to Togo on Monday.", ("Ghana", "supports", "Togo")),
+    ("Ghana threw its support behind Togo.", ("Ghana", "supports", "Togo")),
+    ("Ghana is a staunch supporter of Togo.", ("Ghana", "supports", "Togo")),
+    ("Norway has provided Ukraine with air defence systems.", ("Norway", "supports", "Ukraine")),
+    ("Norway donated vaccines to Ukraine.", ("Norway", "supports", "Ukraine")),
+    ("Norway announced a new aid package for Ukraine.", ("Norway", "supports", "Ukraine")),
 ]
 
 
@@ -55,6 +78,13 @@ NOT_READ = [
     ("Egypt and Ethiopia will issue a joint statement.", "agreedWith"),
     ("Egypt and Ethiopia did not issue a joint statement.", "agreedWith"),
     ("The president signed it into law on Friday.", "agreedWith"),
+    # talks held to resolve a dispute have not resolved it; a hope to resolve it is none
+    ("Peru and Chile held talks to resolve their dispute.", "agreedWith"),
+    ("Peru and Chile hope to resolve their differences.", "agreedWith"),
+    ("Peru and Chile met in Lima to sign a trade deal.", "agreedWith"),
+    # working together in the future, aid still to be sent
+    ("Peru and Chile will work together on fisheries control.", "cooperatesWith"),
+    ("Norway will send tanks to Ukraine.", "supports"),
 ]
 
 
