@@ -38,7 +38,7 @@ READS = [
     ("Kenya and Ethiopia inked a trade pact in Addis Ababa.", ("Ethiopia", "agreedWith", "Kenya")),
     ("Peru and Chile finally resolved their differences over fishing rights.", ("Chile", "agreedWith", "Peru")),
     ("Peru and Chile failed to bridge their differences over fishing rights.", ("Chile", "disagreedWith", "Peru")),
-    ("Peru failed to bridge its differences with Chile.", ("Chile", "disagreedWith", "Peru")),
+    ("Peru and Chile did not settle their dispute over the border.", ("Chile", "disagreedWith", "Peru")),
     # talks that collapse, break down or end without a deal; no progress made; divided sides
     ("Talks between Peru and Chile collapsed on Monday.", ("Chile", "disagreedWith", "Peru")),
     ("Talks between Peru and Chile broke down after two days.", ("Chile", "disagreedWith", "Peru")),
@@ -48,7 +48,7 @@ READS = [
     ("Peru and Chile remain divided over the border.", ("Chile", "disagreedWith", "Peru")),
     # working together, teaming up, ties deepened or forged with someone
     ("Peru and Chile work together on fisheries control.", ("Chile", "cooperatesWith", "Peru")),
-    ("Peru teamed up with Chile to patrol the coast.", ("Chile", "cooperatesWith", "Peru")),
+    ("Peru and Chile teamed up to patrol the coast.", ("Chile", "cooperatesWith", "Peru")),
     ("Peru forged closer ties with Chile last year.", ("Chile", "cooperatesWith", "Peru")),
     # backing given, support thrown behind, a backer or supporter; aid delivered, provided, donated
     ("Ghana gave its backing to Togo on Monday.", ("Ghana", "supports", "Togo")),
