@@ -52,7 +52,11 @@ REASON_PREPS = frozenset({"over", "amid", "of", "because", "due"})
 RESULT_WORDS = frozenset({"result", "outcome", "tally"})  # "the results": of the vote named before
 VOTE_WORDS = frozenset({"election", "elections", "vote", "referendum", "poll", "polls", "ballot", "runoff"})
 MEETING_VERBS = frozenset({"meet", "host", "receive", "welcome"})  # "met X and discussed Y"
-TOPIC_RELATIONS = frozenset({"discussed", "raisedConcernAbout"})  # what a meeting or a worry is about
+TOPIC_RELATIONS = frozenset({"discussed", "raisedConcernAbout"})
+# Relations a clause_object pattern reads from the deed of the clause's verb
+# ("Kenya rejected Ethiopia's proposal"), not from the other side's noun
+# ("defied calls from X"): the verb's negation and modality are the fact's.
+CLAUSE_DEEDS = frozenset({"agreedWith", "disagreedWith"})  # what a meeting or a worry is about
 LED_BODIES = frozenset({"delegation", "team", "mission", "entourage", "contingent"})  # "the delegation headed by X" is X's
 LEADING_VERBS = frozenset({"head", "lead"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
@@ -363,6 +367,8 @@ class _MatchReader:
     def facts(self) -> Iterator[Fact]:
         relation = self.p.relation
         if not self.p.future and (self._hypothetical(self._clause_of(self.trigger)) or self._planned()):
+            return
+        if self._purpose():
             return
         if self._given_up():
             return
@@ -1164,7 +1170,17 @@ class _MatchReader:
         if trigger.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and (
                 word_in(head, self.rules.light_verbs) or word_in(head, self.rules.hypothetical_governors)):
             return head  # "would hold talks", "seek dialogue"; not "to end its war"
+        if self.p.relation in CLAUSE_DEEDS and trigger.dep_ == "dobj" and word_in(head, frozenset(self.p.clause_verbs)):
+            return head  # "may reject Egypt's proposal", "did not reject it"
         return None
+
+    def _purpose(self) -> bool:
+        """"held talks to resolve their dispute", "met in Doha to sign a deal":
+        an agreement or a rift that is what something is for has not come
+        about (what a meeting is to discuss, it discusses: not here)."""
+        t = self.trigger
+        return self.p.relation in CLAUSE_DEEDS and self.p.pos == "VERB" and t.dep_ in ("acl", "advcl") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
     def _negated(self) -> bool:
         trigger = self.trigger
@@ -1176,6 +1192,8 @@ class _MatchReader:
                 and word_in(trigger.head, self.rules.ending_verbs):
             return True  # "dropped its opposition to" (but "end its war" presupposes the war)
         clause = self._clause_of(trigger) or trigger  # "refused to condemn", "China's refusal to condemn"
+        if clause is not trigger and self.p.relation in CLAUSE_DEEDS and any(c.dep_ == "neg" for c in clause.children):
+            return True  # "did not reject Egypt's proposal"
         return clause.dep_ in ("xcomp", "acl") and word_in(clause.head, self.rules.negating_governors)
 
     def _planned(self) -> bool:

@@ -11,7 +11,7 @@ without a subject. `subject_repair` gives such a verb its subject back.
 """
 from __future__ import annotations
 
-from spacy.attrs import DEP, POS, TAG
+from spacy.attrs import DEP, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -37,6 +37,15 @@ def subject_repair(doc: Doc) -> Doc:
     ("After the vote on Syria, Britain and France criticized Russia")."""
     for verb, same_form in _verbs_joined_by_form(doc):
         verb.head = same_form
+    for first, second in _comma_listed_subjects(doc):
+        first.head, first.dep_ = second.head, second.dep_
+        second.head, second.dep_ = first, "conj"
+    for noun, prep, verb in _subjects_taken_by_time_words(doc):
+        subject = next(c for c in verb.children if c.dep_ == "nsubj")
+        noun.head, noun.dep_ = verb, "nsubj"
+        subject.head, subject.dep_ = noun, "conj"
+        verb.head, verb.dep_ = prep, "pcomp"
+        doc[subject.left_edge.i - 1].head = noun  # the "and"
     for verb in _clause_verbs(doc):
         found = _stray_subject(verb)
         if found is not None:
@@ -46,6 +55,68 @@ def subject_repair(doc: Doc) -> Doc:
             subject.head = verb
             subject.dep_ = "nsubj"
     return doc
+
+
+# Proper names that open a sentence and name no side ("Monday, China signed").
+DATE_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "today", "yesterday"})
+
+
+def _comma_listed_subjects(doc: Doc) -> list[tuple[Token, Token]]:
+    """"Russia, China sign deal", "Sudan military, RSF agree on steps": a
+    headline lists the sides with a bare comma for "and". The parser hangs
+    the first one on the verb as a second subject or a modifier; it is the
+    first of a list whose next item is the verb's subject. Only a name that
+    opens the sentence, not "On Monday, China signed"."""
+    found = []
+    for i in positions_with(doc, {DEP: ("nsubj",)}):
+        second = doc[i]
+        verb, comma = second.head, doc[second.left_edge.i - 1] if second.left_edge.i > 0 else None
+        if verb.pos_ not in ("VERB", "AUX") or comma is None or comma.text != ",":
+            continue
+        first = next((c for c in verb.children if c.dep_ in ("nsubj", "npadvmod", "dep") and c.i < comma.i
+                      and c.right_edge.i in (comma.i - 1, comma.i) and c.pos_ in NOUNS), None)
+        if first is None or first.left_edge.i != first.sent.start \
+                or not any(t.pos_ == "PROPN" for t in first.subtree) \
+                or not any(t.pos_ == "PROPN" for t in second.subtree) \
+                or any(t.lower_ in DATE_NAMES for t in (*first.subtree, *second.subtree)):
+            continue
+        found.append((first, second))
+    return found
+
+
+# Words that open a clause as well as a phrase ("after the talks", "after X and Y said").
+TIME_WORDS = frozenset({"after", "before", "since", "until"})
+
+
+def _subjects_taken_by_time_words(doc: Doc) -> list[tuple[Token, Token, Token]]:
+    """"days after the island nation and China said they had signed": the
+    parser reads "after the island nation" as a phrase and "and China said"
+    as a second clause of the sentence; the phrase's noun and the name after
+    "and" are the subjects of the verb, whose clause "after" opens. A noun
+    with a proper name in it, joined by a bare "and" (no comma) to a verb's
+    subject that follows at once: (noun, time word, verb)."""
+    found = []
+    for i in positions_with(doc, {DEP: ("cc",), LOWER: ("and",)}):
+        cc = doc[i]
+        verb = cc.head if cc.head.dep_ == "conj" else \
+            next((c for c in cc.head.children if c.dep_ == "conj" and c.i > i), cc.head)
+        if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or i == 0 or i + 1 >= len(doc):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        noun = doc[i - 1]
+        while noun.dep_ in ("compound", "amod", "det") and noun.head.i < i:
+            noun = noun.head
+        if subject is None or subject.left_edge.i != i + 1 or subject.pos_ not in NOUNS \
+                or noun.dep_ != "pobj" or noun.right_edge.i != i - 1 or noun.pos_ not in NOUNS:
+            continue
+        prep = noun.head
+        if prep.lower_ not in TIME_WORDS or prep.head != verb.head \
+                or not any(t.pos_ == "PROPN" for t in noun.subtree):
+            continue
+        found.append((noun, prep, verb))
+    return found
 
 
 def _clause_verbs(doc: Doc) -> list[Token]:

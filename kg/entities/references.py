@@ -36,6 +36,9 @@ ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 DESCRIPTION_CONFIDENCE = 0.7
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG"})  # "US export curbs": a name, not a nationality word
 # "talks hosted by Saudi Arabia and the United States": the hosts are not "the two sides"
+# Verbs whose reported clause, like a reporting verb's, has its subject as
+# "it" or "they": "X and China announced they had signed it".
+ANNOUNCING_VERBS = frozenset({"announce", "confirm", "reveal", "disclose"})
 HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "sponsor", "organize", "organise", "chair",
                            "convene", "attend", "observe"})
 
@@ -53,6 +56,7 @@ class _Reading:
     recent: dict[str, int] = field(default_factory=dict)  # key -> when last named
     people_states: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # country -> mentions so far
+    described: dict[int, str] = field(default_factory=dict)  # token -> whom a description there refers to
 
     def saw(self, doc: Doc, m: Mention) -> None:
         kind = kind_of(m.key)
@@ -109,7 +113,7 @@ class ReferenceResolver(KnowledgeComponent):
     # --------------------------------------------------------- pronouns
     def _pronoun(self, doc: Doc, tok: Token, names: list[Mention], actor_at: list[int],
                  reading: _Reading) -> None:
-        reporters = _reporters(tok, names, actor_at, self.kb.reporting_verbs)
+        reporters = _reporters(tok, names, actor_at, self.kb.reporting_verbs | ANNOUNCING_VERBS, reading.described)
         if reporters:  # "Egypt said it would", "Japan and Korea said they had"
             if len(reporters) == 1:
                 add_mention(doc, tok.i, tok.i + 1, reporters[0], VIA_PRONOUN)
@@ -187,6 +191,7 @@ class ReferenceResolver(KnowledgeComponent):
 
     def _describe(self, doc: Doc, start: int, end: int, key: str, reading: _Reading) -> None:
         add_mention(doc, start, end, key, VIA_DESCRIPTION, self.kb.entity(key))
+        reading.described.update((i, key) for i in range(start, end))
         reading.saw(doc, Mention(start, end, key, doc[start:end].text, VIA_DESCRIPTION))
 
     def _described_country(self, text: str, reading: _Reading) -> str | None:
@@ -274,7 +279,8 @@ def _items(doc: Doc, names: list[Mention]) -> list[Mention | Token | Span]:
     return [item for _, item in items]
 
 
-def _reporters(tok: Token, names: list[Mention], actor_at: list[int], verbs: frozenset[str]) -> list[str]:
+def _reporters(tok: Token, names: list[Mention], actor_at: list[int], verbs: frozenset[str],
+               described: dict[int, str] | None = None) -> list[str]:
     """The subject of the reporting verb whose reported clause this pronoun is
     the subject of: "Egypt said it would retaliate" (it is Egypt), of the
     kind the pronoun agrees with."""
@@ -291,10 +297,12 @@ def _reporters(tok: Token, names: list[Mention], actor_at: list[int], verbs: fro
         return []
     keys = []
     for t in (subject, *subject.conjuncts):
-        owner = actor_at[t.i] if actor_at[t.i] >= 0 else next(
-            (actor_at[c.i] for c in t.children if c.dep_ in ("compound", "poss") and actor_at[c.i] >= 0), -1)
+        owner = actor_at[t.i] if actor_at[t.i] >= 0 else next(  # "the Fijian prime minister, Rabuka, and China"
+            (actor_at[c.i] for c in t.children if c.dep_ in ("compound", "poss", "appos") and actor_at[c.i] >= 0), -1)
         if owner >= 0:
             keys.append(names[owner].key)
+        elif described and t.i in described:  # "the island nation and China said they"
+            keys.append(described[t.i])
     kinds = {"he": ("Person",), "she": ("Person",), "it": ("Country", "Organization"),
              "they": ("Person", "Country", "Organization")}[tok.lower_]
     keys = [k for k in dict.fromkeys(keys) if kind_of(k) in kinds]
