@@ -60,7 +60,6 @@ CLAUSE_DEEDS = frozenset({"agreedWith", "disagreedWith"})  # what a meeting or a
 LED_BODIES = frozenset({"delegation", "team", "mission", "entourage", "contingent"})  # "the delegation headed by X" is X's
 LEADING_VERBS = frozenset({"head", "lead"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "on", "at", "ahead", "amid", "in"})  # "countries including X and Y": X and Y act
-UNFOLDING_VERBS = frozenset({"take", "happen", "occur", "materialise", "materialize", "go"})  # "has not taken place"
 APPOSED_REACH = 6  # tokens from a title to the comma before the name in apposition
 PHRASE_POS = frozenset({"ADP", "DET", "PROPN", "NOUN", "ADJ", "PART"})
 
@@ -128,6 +127,7 @@ class Rules:
     direct_object_verbs: dict[str, tuple[int, ...]]  # lemma -> patterns of a plain direct object
     planned_modifiers: frozenset[str] = frozenset()  # "an upcoming meeting": an event still ahead
     war_words: WarWords = WarWords()  # "the warring parties": the sides of the war (kg.wars)
+    unfolding_verbs: frozenset[str] = frozenset()  # "the summit has not taken place": it did not happen
 
     def matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
         """(pattern index, token ids in pattern-node order) of every match."""
@@ -203,7 +203,8 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
                  words("object_control"), frozenset(data.get("joint_action") or ()), words("meeting_nouns"),
                  words("collective_agents"), words("vague_alone"), words("condemning_words"),
                  words("judging_verbs"), words("belonging_verbs"), words("not_for_state"), matcher, direct_object_verbs(patterns),
-                 words("planned_modifiers"), WarWords(words("war_sides"), words("warring_words"), words("war_nouns")))
+                 words("planned_modifiers"), WarWords(words("war_sides"), words("warring_words"), words("war_nouns")),
+                 words("unfolding_verbs"))
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -1211,7 +1212,7 @@ class _MatchReader:
         for verb in (trigger.head, *trigger.head.conjuncts):
             if trigger.dep_ == "nsubjpass" and verb.i == trigger.head.i and word_in(verb, pending):
                 return True  # "was mooted", "has been proposed"
-            if any(c.dep_ == "neg" for c in verb.children) and word_in(verb, UNFOLDING_VERBS):
+            if any(c.dep_ == "neg" for c in verb.children) and word_in(verb, self.rules.unfolding_verbs):
                 return True  # "has not taken place", "never happened"
             if any(c.dep_ == "prep" and c.lower_ == "under" and any(word_in(g, pending) for g in c.children)
                    for c in verb.children):

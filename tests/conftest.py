@@ -36,6 +36,18 @@ def read(extractor):
 
 
 @pytest.fixture(scope="session")
+def read_both_ways(read):
+    """text -> facts as `read` gives them, symmetric relations written both ways round."""
+    from kg.vocab import RELATIONS
+
+    def _read(text: str) -> set[tuple[str, str, str]]:
+        _, facts = read(text)
+        return facts | {(o, r, s) for s, r, o in facts if RELATIONS[r].symmetric}
+
+    return _read
+
+
+@pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory, extractor):
     """The seeds built once with the CLI's own build function."""
     from kg.build import build
