@@ -1247,11 +1247,18 @@ class _MatchReader:
                 return False
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 return False  # a clause with its own subject has its own modality
-            if token.dep_ == "xcomp" and any(word_in(t, self.rules.hypothetical_governors) for t in (
+            if _infinitive_complement(token) and any(word_in(t, self.rules.hypothetical_governors) for t in (
                     token.head, *(c for c in token.head.children if c.dep_ == "acomp"))):
                 return True  # "hopes to meet"; "it is important to talk with"
             token = token.head
         return False
+
+
+def _infinitive_complement(token: Token) -> bool:
+    """"hopes to meet"; also "threatened on Monday to impose", where the words
+    between verb and infinitive make the parser hang it as an adverbial clause."""
+    return token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
 
 
 def quote_speaker(sent, ents: DocMentions, reporting_verbs: frozenset[str]) -> Mention | None:

@@ -18,6 +18,10 @@ import pytest
     ("A meeting between Orban and Zelensky has been discussed for a year but has not taken place.",
      ("Viktor Orbán", "metWith", "Volodymyr Zelenskyy")),
     ("The EU hopes to conclude negotiations with Mercosur.", ("European Union", "agreedWith", "Mercosur")),
+    # a threat with a time between the verb and its infinitive, which the parser hangs as an adverbial clause
+    ("ECOWAS threatened on Monday to impose new sanctions on Guinea unless the junta freed the president.",
+     ("ECOWAS", "restricted", "Guinea")),
+    ("China is preparing on Monday to impose tariffs on Australia.", ("China", "restricted", "Australia")),
 ])
 def test_modality_planned_or_needed_is_no_fact(read, text, fact):
     _, facts = read(text)
