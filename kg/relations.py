@@ -27,7 +27,7 @@ from kg.judgements import judged_facts
 from kg.meetings import is_placeholder, placeholder, resolve_meetings
 from kg.model import Entity, Fact
 from kg.offices import office_facts
-from kg.open_issues import OpenIssue, past_vague_heads, open_issue
+from kg.open_issues import HYPHENS, OpenIssue, past_vague_heads, open_issue
 from kg.repairs import direct_object_verbs, unattached_objects
 from kg.tokens import child, objects_of, word_in
 from kg.treematch import TreeMatcher
@@ -436,6 +436,8 @@ class _MatchReader:
         allowed = RELATIONS[relation].objects  # a symmetric relation's either side
         if self.p.between:
             members = self._actors(self.obj_token) if self.obj_token is not None else []
+            if self.obj_token is not None and self.obj_token.dep_ == "compound":
+                members += [m for m in self._hyphen_partners(self.obj_token) if m not in members]
             for a, b, d in _all_pairs(m for m in members if kind_of(m.key) in allowed):
                 yield a, b, d
                 if not RELATIONS[relation].symmetric:  # "fighting between X and Y": each attacks the other
@@ -472,6 +474,15 @@ class _MatchReader:
                     continue  # "China urged both sides": the pair it is one of is not the pair meant
                 pronoun = PRONOUN_DISCOUNT if "pronoun" in (subj.via, obj.via) else 1.0
                 yield subj, obj, discount * pronoun
+
+    def _hyphen_partners(self, token: Token) -> list[Mention]:
+        """"No breakthrough in Armenia-Azerbaijan talks": the state joined to
+        the last by a hyphen is the other side."""
+        doc = self.doc
+        if token.i < 2 or doc[token.i - 1].text not in HYPHENS:
+            return []
+        mention = self.ents.actor(token.i - 2)
+        return [mention] if mention is not None and kind_of(mention.key) in ACTORS else []
 
     def _objects(self, relation: str) -> list[Mention]:
         allowed = RELATIONS[relation].objects

@@ -1,0 +1,32 @@
+"""Talks and what they were about, specified by sentences in and facts out:
+talks that brought nothing are disagreement between their sides ("no
+breakthrough in the talks between A and B", "A and B remain far apart")."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Talks between Peru and Chile yielded no breakthrough on Tuesday.", ("Chile", "disagreedWith", "Peru")),
+    ("The negotiations between Peru and Chile produced no agreement.", ("Chile", "disagreedWith", "Peru")),
+    ("There was no progress in the talks between Peru and Chile on Monday.", ("Chile", "disagreedWith", "Peru")),
+    ("No breakthrough in Armenia-Azerbaijan talks, mediator says", ("Armenia", "disagreedWith", "Azerbaijan")),
+    ("Officials reported no headway at the Peru-Chile meeting in Lima.", ("Chile", "disagreedWith", "Peru")),
+    ("Peru and Chile remain far apart on the maritime border.", ("Chile", "disagreedWith", "Peru")),
+    ("Ghana and Togo are still far apart over the disputed lagoon.", ("Ghana", "disagreedWith", "Togo")),
+])
+def test_talks2_talks_that_brought_nothing_are_disagreement(read_both_ways, text, fact):
+    assert fact in read_both_ways(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Peru and Chile yielded a breakthrough on Tuesday.",
+    "There was progress in the talks between Peru and Chile on Monday.",
+    "A breakthrough in Armenia-Azerbaijan talks, mediator says",
+    "Peru and Chile are not far apart on the maritime border.",
+    "Peru and Chile will remain far apart unless the court rules.",
+    "The capitals of Peru and Chile lie far apart.",
+])
+def test_talks2_talks_with_results_or_no_stance_are_no_disagreement(read, text):
+    _, facts = read(text)
+    assert not any(rel == "disagreedWith" for _, rel, _ in facts)
