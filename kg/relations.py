@@ -726,6 +726,8 @@ class _MatchReader:
             return [c for t in self._by_agents() for c in self._actors(t)], 1.0
         if self.subject_token is not None:
             return self._acting(self.subject_token), 1.0
+        if self.p.clause_object and self.p.pos == "NOUN" and not self.p.subject:
+            return self._owner_named_before(self.trigger), INHERITED_DISCOUNT
         if self._passive():
             agent = [c for t in self._by_agents() for c in self._actors(t)]
             return agent, 1.0
@@ -736,6 +738,42 @@ class _MatchReader:
             return [self._state_of_body(token, m) for m in self._acting(token)], discount
         found = self._acting(token) if token is not None else []
         return (found, discount) if found else (self._met_side(), INHERITED_DISCOUNT)
+
+    def _owner_named_before(self, noun: Token) -> list[Mention]:
+        """"Peru and Chile backed a proposal for a joint fishing zone. Bolivia
+        rejected the proposal": a "the proposal" that names no owner is the
+        one named last before, in this sentence or the few before it; whose it
+        is: its owner ("Peru's proposal", "a plan by Peru"), else the
+        subject of the clause it stands in ("Peru tabled a plan", "they were
+        aligned on a proposal"), or the subject of its verb ("Peru proposed")."""
+        if not any(c.dep_ == "det" and c.lower_ in DEED_DETERMINERS for c in noun.children) \
+                or any(c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                       for c in noun.children):
+            return []
+        lemma = noun.lemma_.lower()
+        sents = list(self.doc.sents)
+        here = next(n for n, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
+        start = sents[max(0, here - DEED_LOOKBACK)].start
+        for tok in reversed(self.doc[start:noun.i]):
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma:
+                owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")] + \
+                    [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                     for t in objects_of(c)]
+                found = [m for t in owners for m in self._acting(t) if kind_of(m.key) in ACTORS]
+                if not found and any(c.i in self.ents.nationalities for c in tok.children):
+                    found = [self._nationality(c) for c in tok.children if c.i in self.ents.nationalities]
+                if not found:
+                    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else \
+                        tok.head if tok.dep_ == "dobj" else None
+                    subject = child(verb, ("nsubj", "nsubjpass")) if verb is not None \
+                        and verb.pos_ in ("VERB", "AUX", "ADJ") else None
+                    found = [m for m in self._acting(subject) if kind_of(m.key) in ACTORS] if subject is not None else []
+                if found or not any(c.dep_ == "det" and c.lower_ in DEED_DETERMINERS for c in tok.children):
+                    return found  # "the offer was discussed": one more mention of the same, further back
+            if tok.pos_ == "VERB" and len(lemma) >= DEED_STEM and tok.lemma_.lower()[:DEED_STEM] == lemma[:DEED_STEM]:
+                subject = child(tok, ("nsubj",))
+                return [m for m in self._acting(subject) if kind_of(m.key) in ACTORS] if subject is not None else []
+        return []
 
     def _met_side(self) -> list[Mention]:
         """"The opposition leader also met Campbell and discussed democracy":

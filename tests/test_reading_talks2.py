@@ -30,3 +30,28 @@ def test_talks2_talks_that_brought_nothing_are_disagreement(read_both_ways, text
 def test_talks2_talks_with_results_or_no_stance_are_no_disagreement(read, text):
     _, facts = read(text)
     assert not any(rel == "disagreedWith" for _, rel, _ in facts)
+
+
+@pytest.mark.parametrize("text, facts", [
+    ("Ghana tabled a plan to share the lagoon's water. Togo rejected the plan on Friday.",
+     {("Ghana", "disagreedWith", "Togo")}),
+    ("Ghana proposed a joint border patrol. Togo dismissed the proposal as premature.",
+     {("Ghana", "disagreedWith", "Togo")}),
+    ("Peru and Chile were aligned on a proposal for a joint fishing zone. Bolivia rejected the proposal "
+     "at the summit.", {("Bolivia", "disagreedWith", "Peru"), ("Bolivia", "disagreedWith", "Chile")}),
+    ("Ghana put forward an offer of talks. The offer was discussed in Accra. Togo rebuffed the offer.",
+     {("Ghana", "disagreedWith", "Togo")}),
+])
+def test_talks2_rejecting_a_proposal_named_before_is_disagreement_with_its_owner(read_both_ways, text, facts):
+    assert facts <= read_both_ways(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Togo rejected the proposal on Friday.",  # no one named it before
+    "Ghana tabled a plan to share the lagoon's water. Togo did not reject the plan.",
+    "Ghana tabled a plan to share the lagoon's water. Togo accepted the plan.",
+    "Ghana tabled a plan to share the lagoon's water. Ghana later rejected the plan itself.",
+])
+def test_talks2_no_disagreement_without_an_owner_or_a_rejection(read, text):
+    _, facts = read(text)
+    assert not any(rel == "disagreedWith" for _, rel, _ in facts)
