@@ -55,3 +55,39 @@ def test_talks2_rejecting_a_proposal_named_before_is_disagreement_with_its_owner
 def test_talks2_no_disagreement_without_an_owner_or_a_rejection(read, text):
     _, facts = read(text)
     assert not any(rel == "disagreedWith" for _, rel, _ in facts)
+
+
+@pytest.mark.parametrize("text, topics", [
+    # known issues and topics no list names, in one list: each item is a topic
+    ("Anthony Albanese met Xi Jinping on Monday. The talks covered a range of topics, including trade, "
+     "port fees and fishing rights.",
+     {"Trade", "Port fees", "Fishing rights"}),
+    ("Anthony Albanese and Xi Jinping discussed trade, port fees and the fisheries agreement.",
+     {"Trade", "Port fees", "Fisheries agreement"}),
+    # a first item of no list's knowing, later ones named in the knowledge base
+    ("Anthony Albanese met Xi Jinping on Monday. The talks covered a range of topics, including the "
+     "reopening of consulates, as well as trade.",
+     {"Trade", "Reopening of consulates"}),
+    # the parser hangs the later items on the place in the first one
+    ("Anthony Albanese met Xi Jinping on Monday. The talks covered a range of topics, including the "
+     "crisis in Myanmar, port fees and online scam centres.",
+     {"Crisis in Myanmar", "Port fees", "Online scam centres"}),
+    ("Anthony Albanese and Xi Jinping discussed the conflict in Sudan.", {"Conflict in Sudan"}),
+])
+def test_talks2_every_item_of_a_list_of_topics_is_discussed(read, text, topics):
+    _, facts = read(text)
+    for side in ("Anthony Albanese", "Xi Jinping"):
+        assert {(side, "discussed", t) for t in topics} <= facts
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Anthony Albanese and Xi Jinping discussed geopolitical flashpoints.", "Geopolitical flashpoints"),
+    ("Anthony Albanese and Xi Jinping discussed trade and regional hotspots.", "Regional hotspots"),
+    ("Anthony Albanese and Xi Jinping discussed the crisis in recent years.", "Crisis in recent years"),
+    # a list of concerns gives examples of the thing feared, not topics of their own
+    ("Albanese raised concerns about China's sales of materials, including machine tools and "
+     "semiconductors, to Russia.", "Machine tools"),
+])
+def test_talks2_vague_or_example_items_are_no_topics(read, text, topic):
+    _, facts = read(text)
+    assert not any(o == topic for _, _, o in facts)
