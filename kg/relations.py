@@ -1029,6 +1029,10 @@ class _MatchReader:
             prep = prep.head.head  # "the last day of a trip": the day's preposition
         verb = prep.head
         preps = CIRCUMSTANCE_PREPS | REASON_PREPS if self.p.reason else CIRCUMSTANCE_PREPS
+        if prep.lower_ == "for" and word_in(verb, MEETING_VERBS) and word_in(noun, self.rules.meeting_nouns):
+            if self._hypothetical(verb):  # "will meet Y for talks on Z": not yet
+                return None, 1.0
+            preps = preps | {"for"}  # "met Y for talks on Z": whoever met holds the talks
         if prep.lower_ not in preps or verb.pos_ not in ("VERB", "AUX"):
             return None, 1.0
         subject = child(verb, ("nsubj",))

@@ -91,3 +91,29 @@ def test_talks2_every_item_of_a_list_of_topics_is_discussed(read, text, topics):
 def test_talks2_vague_or_example_items_are_no_topics(read, text, topic):
     _, facts = read(text)
     assert not any(o == topic for _, _, o in facts)
+
+
+@pytest.mark.parametrize("text, facts", [
+    # whoever met holds the talks the meeting was for
+    ("Emmanuel Macron met Olaf Scholz in Berlin on Friday for consultations on trade.",
+     {("Emmanuel Macron", "discussed", "Trade"), ("Olaf Scholz", "discussed", "Trade")}),
+    # "the situation in" a war's place is the war
+    ("Qatari Prime Minister Mohammed bin Abdulrahman Al Thani met Egyptian Foreign Minister Sameh Shoukry "
+     "in Doha for talks on the situation in the Gaza Strip.",
+     {("Mohammed bin Abdulrahman Al Thani", "discussed", "Gaza war"),
+      ("Sameh Shoukry", "discussed", "Gaza war")}),
+    ("Emmanuel Macron and Olaf Scholz discussed the situation in Ukraine.",
+     {("Emmanuel Macron", "discussed", "Ukraine war"), ("Olaf Scholz", "discussed", "Ukraine war")}),
+])
+def test_talks2_talks_a_meeting_was_for_are_its_sides(read, text, facts):
+    _, found = read(text)
+    assert facts <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron arrived in Berlin on Friday for consultations on trade.",  # still ahead
+    "Emmanuel Macron will meet Olaf Scholz in Berlin on Friday for consultations on trade.",
+])
+def test_talks2_talks_not_yet_held_are_not_discussed(read, text):
+    _, facts = read(text)
+    assert not any(rel == "discussed" for _, rel, _ in facts)
