@@ -64,12 +64,28 @@ def open_issue(token: Token, ents: DocMentions, vague: frozenset[str],
         kept = [t for t in words if t.i in ents.nationalities or t is kept[0]]  # "Australian exports", not "Exports"
     if not kept or kept[0].pos_ == "ADP" or all(t.lemma_.lower() in vague or t.pos_ in ("ADJ", "NUM", "CCONJ") for t in kept):
         return None  # "the matter", "provocative actions", "six officials": nothing specific
+    end = words[-1].i + 1
     if len(kept) == 1 and kept[0].lemma_.lower() in vague_alone:
-        return None
+        place = _place_after(kept[0], ents)  # "the crisis in Myanmar": where it is names it
+        if place is None or kept[0].i + 1 != place[0].i:
+            return None
+        kept, end = [kept[0], *place], place[-1].i + 1
     label = "".join(t.text + (t.whitespace_ if n + 1 < len(kept) and kept[n + 1].i == t.i + 1 else " ")
                     for n, t in enumerate(kept)).strip()  # "agri-products" as written
     label = label[0].upper() + label[1:]
-    return OpenIssue(words[0].i, words[-1].i + 1, f"issue/{slugify(label.lower())}", label, bare)
+    return OpenIssue(words[0].i, end, f"issue/{slugify(label.lower())}", label, bare)
+
+
+def _place_after(head: Token, ents: DocMentions) -> list[Token] | None:
+    """"crisis in Myanmar", "war in Sudan": the preposition "in" and the
+    state or place named right after the head, or None."""
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "in"), None)
+    place = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    mention = ents.actor(place.i) if place is not None else None
+    if mention is None or not mention.key.startswith("country/") or mention.start != prep.i + 1 + \
+            sum(1 for t in head.doc[prep.i + 1:mention.start] if t.tag_ == "DT"):
+        return None
+    return [prep, *head.doc[mention.start:mention.end]]
 
 
 def past_vague_heads(token: Token, vague: frozenset[str]) -> Token | None:

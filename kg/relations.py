@@ -27,7 +27,7 @@ from kg.judgements import judged_facts
 from kg.meetings import is_placeholder, placeholder, resolve_meetings
 from kg.model import Entity, Fact
 from kg.offices import office_facts
-from kg.open_issues import OpenIssue, past_vague_heads, open_issue
+from kg.open_issues import HYPHENS, OpenIssue, past_vague_heads, open_issue
 from kg.repairs import direct_object_verbs, unattached_objects
 from kg.tokens import child, objects_of, word_in
 from kg.treematch import TreeMatcher
@@ -53,6 +53,7 @@ RESULT_WORDS = frozenset({"result", "outcome", "tally"})  # "the results": of th
 VOTE_WORDS = frozenset({"election", "elections", "vote", "referendum", "poll", "polls", "ballot", "runoff"})
 MEETING_VERBS = frozenset({"meet", "host", "receive", "welcome"})  # "met X and discussed Y"
 TOPIC_RELATIONS = frozenset({"discussed", "raisedConcernAbout"})
+AGENDA_RELATIONS = frozenset({"discussed"})  # each item of a list of topics is one (a concern's list gives examples)
 # Relations a clause_object pattern reads from the deed of the clause's verb
 # ("Kenya rejected Ethiopia's proposal"), not from the other side's noun
 # ("defied calls from X"): the verb's negation and modality are the fact's.
@@ -261,13 +262,13 @@ def _best(facts: Iterable[Fact]) -> list[Fact]:
     return list(best.values())
 
 
-def _known_before_open(facts: list[Fact], opened: dict[str, "OpenIssue"]) -> list[Fact]:
+def _known_before_open(facts: list[Fact], opened: dict[str, "OpenIssue"], listed: set[str] = frozenset()) -> list[Fact]:
     """An issue no list names is a fallback: where the same subject has the
     same relation to a known issue or an actor in the same clause, it goes
     (another clause of a long sentence, "imposed sanctions on Mali and
     suspended all flights", keeps its own)."""
     known = {(f.subject, f.relation, f.evidence) for f in facts if f.obj not in opened}
-    return [f for f in facts if f.obj not in opened or (f.subject, f.relation, f.evidence) not in known]
+    return [f for f in facts if f.obj not in opened or f.obj in listed or (f.subject, f.relation, f.evidence) not in known]
 
 
 def _shared_with_partners(facts: list[Fact], relations: frozenset[str]) -> Iterator[Fact]:
@@ -315,14 +316,16 @@ def _role_facts(doc: Doc, ents: DocMentions) -> Iterator[Fact]:
 def _matched_facts(doc: Doc, ents: DocMentions, rules: Rules, opened: dict[str, OpenIssue]) -> Iterator[Fact]:
     by_trigger: dict[int, list[tuple[int, Fact]]] = {}
     displaced: dict[int, frozenset[str]] = {}  # trigger -> relations a surer reading of it took the place of
+    listed: set[str] = set()  # open issues that are items of a list beside known ones: kept
     for index, tokens in [*rules.matches(doc), *unattached_objects(doc, ents, rules.direct_object_verbs)]:
         reader = _MatchReader(doc, ents, rules, rules.patterns[index], tokens, opened)
         found = list(reader.facts())
+        listed |= reader.listed
         if found and rules.patterns[index].displaces:
             displaced[tokens[0]] = displaced.get(tokens[0], frozenset()) | rules.patterns[index].displaces
         by_trigger.setdefault(_clause_verb(doc[tokens[0]]), []).extend((tokens[0], f) for f in found)
     for facts in by_trigger.values():
-        yield from _known_before_open([f for t, f in facts if f.relation not in displaced.get(t, ())], opened)
+        yield from _known_before_open([f for t, f in facts if f.relation not in displaced.get(t, ())], opened, listed)
 
 
 def _clause_verb(trigger: Token) -> int:
@@ -364,6 +367,7 @@ class _MatchReader:
         subject_tokens = tokens[1 + n_obj + n_req:]
         self.subject_token = doc[subject_tokens[-1]] if subject_tokens else None
         self._reporter: Token | None = None  # who reports the meeting the trigger names
+        self.listed: set[str] = set()  # open issues listed beside known ones ("trade, the defence industry and energy")
 
     def facts(self) -> Iterator[Fact]:
         relation = self.p.relation
@@ -436,6 +440,8 @@ class _MatchReader:
         allowed = RELATIONS[relation].objects  # a symmetric relation's either side
         if self.p.between:
             members = self._actors(self.obj_token) if self.obj_token is not None else []
+            if self.obj_token is not None and self.obj_token.dep_ == "compound":
+                members += [m for m in self._hyphen_partners(self.obj_token) if m not in members]
             for a, b, d in _all_pairs(m for m in members if kind_of(m.key) in allowed):
                 yield a, b, d
                 if not RELATIONS[relation].symmetric:  # "fighting between X and Y": each attacks the other
@@ -473,6 +479,15 @@ class _MatchReader:
                 pronoun = PRONOUN_DISCOUNT if "pronoun" in (subj.via, obj.via) else 1.0
                 yield subj, obj, discount * pronoun
 
+    def _hyphen_partners(self, token: Token) -> list[Mention]:
+        """"No breakthrough in Armenia-Azerbaijan talks": the state joined to
+        the last by a hyphen is the other side."""
+        doc = self.doc
+        if token.i < 2 or doc[token.i - 1].text not in HYPHENS:
+            return []
+        mention = self.ents.actor(token.i - 2)
+        return [mention] if mention is not None and kind_of(mention.key) in ACTORS else []
+
     def _objects(self, relation: str) -> list[Mention]:
         allowed = RELATIONS[relation].objects
         token = _antecedent(self.obj_token)
@@ -506,10 +521,15 @@ class _MatchReader:
                      for g in c.children if g.dep_ == "pobj" for m in self._actors(g)]
         if not found and self.p.open_issues and not self._modifies(token):
             found = self._open_issues(token)
+        elif found and relation in AGENDA_RELATIONS and self.p.open_issues and not self._modifies(token):
+            found += [m for m in self._open_list_items(token) if m.key not in {f.key for f in found}]
         if not found and allowed & ACTORS and self._owned_thing(token):
             found = [m for m in self._actors(token) if kind_of(m.key) in allowed]
         if "Issue" in allowed:  # "including A, reopening of B, as well as C": the list's later items
-            found += [m for m in self._list_continued(token) if m.key not in {f.key for f in found}]
+            continued = [m for m in self._list_continued(token) if m.key not in {f.key for f in found}]
+            if continued and relation in AGENDA_RELATIONS:  # the open issues listed before them stay
+                self.listed |= {m.key for m in found if m.key in self.opened}
+            found += continued
         if self.p.objects:
             found = [m for m in found if kind_of(m.key) in self.p.objects]
         return found
@@ -616,10 +636,45 @@ class _MatchReader:
         found = []
         if token.dep_ == "prep":  # a path that ends at "about": what it is about
             token = child(token, ("pobj",)) or token
-        for tok in (token, *token.conjuncts, *self._listed_topics(token)):
+        for tok in self._list_items(token):
             issue = open_issue(tok, self.ents, self.rules.vague_objects, self.rules.vague_alone)
             if issue is not None:
                 self.opened.setdefault(issue.key, issue)
+                found.append(Mention(issue.start, issue.end, issue.key, issue.label, VIA_OPEN_ISSUE))
+        return found
+
+    def _list_items(self, token: Token) -> list[Token]:
+        """The items of a list of topics: the phrase, its conjuncts, what a
+        vague head lists ("a range of topics, including A and B"), and the
+        items the parser hung on a place in the first one ("the crisis in
+        Myanmar, border security and scam centres")."""
+        items = [token, *token.conjuncts, *self._listed_topics(token)]
+        for item in list(items):
+            places = [g for c in item.children if c.dep_ == "prep" for g in c.children
+                      if g.dep_ == "pobj" and self.ents.actor(g.i) is not None]
+            items += [t for place in places for t in place.conjuncts
+                      if t not in items and self.ents.actor(t.i) is None and t.pos_ in ("NOUN", "PROPN")]
+        return items
+
+    def _open_list_items(self, token: Token) -> list[Mention]:
+        """"discussed trade, the defence industry and energy": where some items
+        of a list name known issues, the others that name none are open issues
+        of their own (a single phrase is no list: the known issue in it is its topic)."""
+        if token.dep_ == "prep":
+            token = child(token, ("pobj",)) or token
+        items = self._list_items(token)
+        if len(items) < 2:
+            return []
+        found = []
+        for item in items:
+            listed_after = {t.i for c in item.subtree if c.dep_ == "conj" and c is not item for t in c.subtree}
+            own = [t for t in item.subtree if t.i not in listed_after]
+            if any(self.ents.issue(t.i) or self.ents.actor(t.i) for t in own):
+                continue
+            issue = open_issue(item, self.ents, self.rules.vague_objects, self.rules.vague_alone)
+            if issue is not None:
+                self.opened.setdefault(issue.key, issue)
+                self.listed.add(issue.key)
                 found.append(Mention(issue.start, issue.end, issue.key, issue.label, VIA_OPEN_ISSUE))
         return found
 
@@ -715,6 +770,8 @@ class _MatchReader:
             return [c for t in self._by_agents() for c in self._actors(t)], 1.0
         if self.subject_token is not None:
             return self._acting(self.subject_token), 1.0
+        if self.p.clause_object and self.p.pos == "NOUN" and not self.p.subject:
+            return self._owner_named_before(self.trigger), INHERITED_DISCOUNT
         if self._passive():
             agent = [c for t in self._by_agents() for c in self._actors(t)]
             return agent, 1.0
@@ -725,6 +782,42 @@ class _MatchReader:
             return [self._state_of_body(token, m) for m in self._acting(token)], discount
         found = self._acting(token) if token is not None else []
         return (found, discount) if found else (self._met_side(), INHERITED_DISCOUNT)
+
+    def _owner_named_before(self, noun: Token) -> list[Mention]:
+        """"Peru and Chile backed a proposal for a joint fishing zone. Bolivia
+        rejected the proposal": a "the proposal" that names no owner is the
+        one named last before, in this sentence or the few before it; whose it
+        is: its owner ("Peru's proposal", "a plan by Peru"), else the
+        subject of the clause it stands in ("Peru tabled a plan", "they were
+        aligned on a proposal"), or the subject of its verb ("Peru proposed")."""
+        if not any(c.dep_ == "det" and c.lower_ in DEED_DETERMINERS for c in noun.children) \
+                or any(c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                       for c in noun.children):
+            return []
+        lemma = noun.lemma_.lower()
+        sents = list(self.doc.sents)
+        here = next(n for n, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
+        start = sents[max(0, here - DEED_LOOKBACK)].start
+        for tok in reversed(self.doc[start:noun.i]):
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma:
+                owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")] + \
+                    [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                     for t in objects_of(c)]
+                found = [m for t in owners for m in self._acting(t) if kind_of(m.key) in ACTORS]
+                if not found and any(c.i in self.ents.nationalities for c in tok.children):
+                    found = [self._nationality(c) for c in tok.children if c.i in self.ents.nationalities]
+                if not found:
+                    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else \
+                        tok.head if tok.dep_ == "dobj" else None
+                    subject = child(verb, ("nsubj", "nsubjpass")) if verb is not None \
+                        and verb.pos_ in ("VERB", "AUX", "ADJ") else None
+                    found = [m for m in self._acting(subject) if kind_of(m.key) in ACTORS] if subject is not None else []
+                if found or not any(c.dep_ == "det" and c.lower_ in DEED_DETERMINERS for c in tok.children):
+                    return found  # "the offer was discussed": one more mention of the same, further back
+            if tok.pos_ == "VERB" and len(lemma) >= DEED_STEM and tok.lemma_.lower()[:DEED_STEM] == lemma[:DEED_STEM]:
+                subject = child(tok, ("nsubj",))
+                return [m for m in self._acting(subject) if kind_of(m.key) in ACTORS] if subject is not None else []
+        return []
 
     def _met_side(self) -> list[Mention]:
         """"The opposition leader also met Campbell and discussed democracy":
@@ -936,6 +1029,10 @@ class _MatchReader:
             prep = prep.head.head  # "the last day of a trip": the day's preposition
         verb = prep.head
         preps = CIRCUMSTANCE_PREPS | REASON_PREPS if self.p.reason else CIRCUMSTANCE_PREPS
+        if prep.lower_ == "for" and word_in(verb, MEETING_VERBS) and word_in(noun, self.rules.meeting_nouns):
+            if self._hypothetical(verb):  # "will meet Y for talks on Z": not yet
+                return None, 1.0
+            preps = preps | {"for"}  # "met Y for talks on Z": whoever met holds the talks
         if prep.lower_ not in preps or verb.pos_ not in ("VERB", "AUX"):
             return None, 1.0
         subject = child(verb, ("nsubj",))
