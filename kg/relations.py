@@ -649,6 +649,8 @@ class _MatchReader:
         items the parser hung on a place in the first one ("the crisis in
         Myanmar, border security and scam centres")."""
         items = [token, *token.conjuncts, *self._listed_topics(token)]
+        for appos in (c for c in token.children if c.dep_ == "appos" and _coordinated(c)):
+            items += [appos, *appos.conjuncts]  # "A, B and C" parsed as B in apposition to A, C its conjunct
         for item in list(items):
             places = [g for c in item.children if c.dep_ == "prep" for g in c.children
                       if g.dep_ == "pobj" and self.ents.actor(g.i) is not None]
@@ -667,7 +669,8 @@ class _MatchReader:
             return []
         found = []
         for item in items:
-            listed_after = {t.i for c in item.subtree if c.dep_ == "conj" and c is not item for t in c.subtree}
+            listed_after = {t.i for c in item.subtree if c is not item and (c.dep_ == "conj" or c in items)
+                            for t in c.subtree}
             own = [t for t in item.subtree if t.i not in listed_after]
             if any(self.ents.issue(t.i) or self.ents.actor(t.i) for t in own):
                 continue
@@ -1349,6 +1352,11 @@ class _MatchReader:
                 return True  # "hopes to meet"; "it is important to talk with"
             token = token.head
         return False
+
+
+def _coordinated(token: Token) -> bool:
+    """Has a conjunct joined by "and"/"or": the tail of a list."""
+    return any(c.dep_ == "cc" for c in token.children) and any(c.dep_ == "conj" for c in token.children)
 
 
 def _infinitive_complement(token: Token) -> bool:

@@ -73,6 +73,10 @@ def test_talks2_no_disagreement_without_an_owner_or_a_rejection(read, text):
      "crisis in Myanmar, port fees and online scam centres.",
      {"Crisis in Myanmar", "Port fees", "Online scam centres"}),
     ("Anthony Albanese and Xi Jinping discussed the conflict in Sudan.", {"Conflict in Sudan"}),
+    # "A, B and C" parsed as B in apposition to A and C a conjunct of B
+    ("Anthony Albanese met Xi Jinping on Monday. The talks covered the demarcation of the border, the "
+     "clearing of landmines and the reopening of crossing points.",
+     {"Demarcation of border", "Clearing of landmines", "Reopening of crossing points"}),
 ])
 def test_talks2_every_item_of_a_list_of_topics_is_discussed(read, text, topics):
     _, facts = read(text)
