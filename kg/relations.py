@@ -1223,6 +1223,9 @@ class _MatchReader:
         """"stopped blocking the bid", "ceased backing the rebels": a stance
         given up is no stance (and not the opposite one either)."""
         trigger = self.trigger
+        if self.p.relation in STANCES and any(c.dep_ in ("advmod", "amod") and c.lower_ in self.rules.ending_verbs
+                                              for c in trigger.children):
+            return True  # "initially backed the plan", "its original support for": held once, since given up
         return self.p.relation in STANCES | {"restricted"} and self.p.pos == "VERB" and trigger.dep_ == "xcomp" \
             and word_in(trigger.head, self.rules.ending_verbs) and child(trigger.head, ("prt",)) is None
 

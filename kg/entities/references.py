@@ -165,6 +165,12 @@ class ReferenceResolver(KnowledgeComponent):
             if pair:
                 _add_pair(doc, chunk, pair)
             return
+        backed = [t for t in words if not _backing_words(t)]
+        body = self._described_country(" ".join(t.lower_ for t in backed), reading) \
+            if 1 < len(backed) < len(words) else None
+        if body:  # "the Iran-backed group": the group named before; who backs it stays a name of its own
+            self._describe(doc, chunk.root.i, chunk.root.i + 1, body, reading)
+            return
         country = self._described_country(text, reading) or self._country_by_place_word(words) \
             or _body_named_before(words, reading, self.kb.bodies)
         if country:
@@ -237,6 +243,12 @@ class ReferenceResolver(KnowledgeComponent):
             if country:
                 spans.append(Span(doc, token.i, token.i + 1, label="nationality", kb_id=country))
                 entities.setdefault(country, self.kb.entity(country))
+        for token in doc:  # "Western-backed": a body's adjective joined to a participle names the body
+            body = self.kb.body_adjectives.get(token.lower_)
+            if body and token.dep_ in ("npadvmod", "amod", "compound") and _backing_words(token) \
+                    and token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "‐", "–"):
+                spans.append(Span(doc, token.i, token.i + 1, label="nationality", kb_id=body))
+                entities.setdefault(body, self.kb.entity(body))
         doc.spans[NATIONALITIES] = spans
 
 
@@ -260,6 +272,15 @@ def _body_named_before(words: list[Token], reading: _Reading, bodies: dict[str, 
         if kind_of(key) == "Organization" and any(t + "-" in key + "-" for t in tails):  # "china-embassy-london" too
             return key
     return None
+
+
+def _backing_words(tok: Token) -> bool:
+    """"Iran-backed", "Western-funded": a participle joined to who does it,
+    which qualifies a description without changing whom it describes."""
+    participle = tok if tok.dep_ == "amod" and tok.tag_ == "VBN" else tok.head
+    return participle.dep_ == "amod" and participle.tag_ == "VBN" and any(
+        c.dep_ in ("npadvmod", "compound", "amod") and c.i < participle.i for c in participle.children) \
+        and (tok.i == participle.i or (tok.head.i == participle.i and tok.i < participle.i))
 
 
 def _items(doc: Doc, names: list[Mention]) -> list[Mention | Token | Span]:

@@ -1,0 +1,61 @@
+"""Support and cooperation as news states them, specified by sentences in and
+facts out: who backs whom in "the Iran-backed group" or "Western-backed"
+forces, and a stance held only at first ("initially backed") that is none."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, fact", [
+    # "the group", "the militia": the armed group named before, backed by whoever the participle names
+    ("The navy shot down drones launched by the Houthi movement. The Iran-backed group vowed to keep firing.",
+     ("Iran", "supports", "Houthis")),
+    ("Israeli jets struck Hezbollah depots overnight, and the Iran-funded militia answered with rockets.",
+     ("Iran", "supports", "Hezbollah")),
+    ("Hamas fighters crossed the fence, and Qatar-backed negotiators said the Iran-backed group held hostages.",
+     ("Iran", "supports", "Hamas")),
+    # "Western" names the West only joined to a participle
+    ("Western-backed Moldova won a vote on its membership bid at the assembly.",
+     ("the West", "supports", "Moldova")),
+    ("Kenya said the Western-funded Somalia would hold the election in March.",
+     ("the West", "supports", "Somalia")),
+])
+def test_stances2_backed_participle_gives_support(read, text, fact):
+    _, facts = read(text)
+    assert fact in facts
+
+
+@pytest.mark.parametrize("text", [
+    "Western officials met in Geneva on Tuesday to review the ceasefire.",
+    "Western diplomats criticised the vote in Minsk.",
+])
+def test_stances2_western_alone_is_no_actor(read, text):
+    _, facts = read(text)
+    assert not any("the West" in (s, o) for s, _, o in facts)
+
+
+def test_stances2_group_without_a_group_named_before_is_no_one(read):
+    _, facts = read("Iran hosted a summit. The Iran-backed group said it would attend.")
+    assert not any(rel == "supports" for _, rel, _ in facts)
+
+
+@pytest.mark.parametrize("text, stance", [
+    # a stance held only at first and since given up is no stance, nor its opposite
+    ("Portugal initially supported the fishing quotas before changing course.", ("Portugal", "Fishing quotas")),
+    ("Austria originally backed the gas levy, its finance minister said.", ("Austria", "Gas levy")),
+    ("Chile's initial support for the mining treaty faded after the election.", ("Chile", "Mining treaty")),
+    ("Ghana initially opposed the rice tariffs.", ("Ghana", "Rice tariffs")),
+])
+def test_stances2_initial_stance_gives_no_fact(read, text, stance):
+    _, facts = read(text)
+    subject, issue = stance
+    assert not any(s == subject and rel in ("supports", "opposes") for s, rel, _ in facts), facts
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Portugal supported the fishing quotas on Friday.", ("Portugal", "supports", "Fishing quotas")),
+    ("Ghana has long opposed the rice tariffs.", ("Ghana", "opposes", "Rice tariffs")),
+])
+def test_stances2_stance_without_a_change_still_holds(read, text, fact):
+    _, facts = read(text)
+    assert fact in facts
