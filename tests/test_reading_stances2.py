@@ -59,3 +59,31 @@ def test_stances2_initial_stance_gives_no_fact(read, text, stance):
 def test_stances2_stance_without_a_change_still_holds(read, text, fact):
     _, facts = read(text)
     assert fact in facts
+
+
+@pytest.mark.parametrize("text, fact", [
+    # what the subject backs resuming or starting is what it supports
+    ("Brazil supports resuming direct dialogue between the two sides.", ("Brazil", "supports", "Direct dialogue")),
+    ("Norway backed restarting the peace talks on Thursday.", ("Norway", "supports", "Peace talks")),
+    ("Qatar favours launching trilateral negotiations with the rebels.",
+     ("Qatar", "supports", "Trilateral negotiations")),
+])
+def test_stances2_backing_resumed_talks_supports_them(read, text, fact):
+    _, facts = read(text)
+    assert fact in facts
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil supports Argentina, resuming its grain exports.",
+    "Norway backed the plan after restarting the peace talks.",
+])
+def test_stances2_other_deeds_beside_support_are_no_object(read, text):
+    _, facts = read(text)
+    assert not any(rel == "supports" and o in ("Grain exports", "Peace talks") for _, rel, o in facts), facts
+
+
+def test_stances2_he_after_a_subject_named_in_apposition_is_that_person(read):
+    _, facts = read('Samuel Okoro spoke first. After the debate, Kenya\'s deputy envoy to the African Union, '
+                    'Ruth Wambui, took the floor. "We support resuming direct dialogue," she said.')
+    assert ("Ruth Wambui", "supports", "Direct dialogue") in facts
+    assert not any(s == "Samuel Okoro" and rel == "supports" for s, rel, _ in facts)

@@ -67,8 +67,9 @@ class _Reading:
             self.counts[state] = self.counts.get(state, 0) + 1
         if kind == "Person" and m.via == VIA_NAME:
             self.person = m.key
-            if doc[m.start:m.end].root.dep_ in SUBJECT_DEPS:
-                self.subject_person = m.key
+            root = doc[m.start:m.end].root
+            if root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS):
+                self.subject_person = m.key  # also "the deputy envoy, Dai Wen, said": named beside the subject
                 self.subject_people.append(m.key)
         elif kind in ("Country", "Organization"):
             self.thing = m.key
