@@ -1187,6 +1187,10 @@ class _MatchReader:
         trigger = self.trigger
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             return True
+        if self.p.pos == "VERB" and any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+                                        for c in trigger.children) \
+                and not any("no" in step.lemmas for step in (*self.p.requires, *self.p.obj)):
+            return True  # "have no partnership", "signed no deal" (not where "no" is read: "made no progress")
         if trigger.dep_ == "acomp" and any(c.dep_ == "neg" for c in trigger.head.children):
             return True  # "is not opposed to", "was not critical of"
         if self.p.pos == "NOUN" and self.p.relation in STANCES | {"restricted"} and trigger.dep_ == "dobj" \

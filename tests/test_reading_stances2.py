@@ -87,3 +87,32 @@ def test_stances2_he_after_a_subject_named_in_apposition_is_that_person(read):
                     'Ruth Wambui, took the floor. "We support resuming direct dialogue," she said.')
     assert ("Ruth Wambui", "supports", "Direct dialogue") in facts
     assert not any(s == "Samuel Okoro" and rel == "supports" for s, rel, _ in facts)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a partnership held or a cooperation agreement signed is cooperation
+    ("Australia and Japan have a strategic partnership.", ("Australia", "Japan")),
+    ("Kenya signed a cooperation agreement with Uganda.", ("Kenya", "Uganda")),
+    ("Kenya and Uganda signed a defence cooperation agreement on Friday.", ("Kenya", "Uganda")),
+    ("Vietnam and the Philippines signed a pact on coast guard cooperation.", ("Philippines", "Vietnam")),
+    ("Chile and Peru signed a memorandum of understanding on cooperation in mining.", ("Chile", "Peru")),
+])
+def test_stances2_partnership_and_cooperation_agreements(read_both_ways, text, pair):
+    assert (pair[0], "cooperatesWith", pair[1]) in read_both_ways(text)
+
+
+@pytest.mark.parametrize("text", [
+    "India and Pakistan have no cooperation on water.",
+    "Australia and Japan do not have a partnership.",
+    "Australia and Japan could sign a cooperation agreement next year.",
+    "Kenya and Uganda plan to sign a cooperation pact.",
+    "Kenya and Uganda signed a trade agreement.",
+])
+def test_stances2_no_partnership_or_none_yet(read, text):
+    _, facts = read(text)
+    assert not any(rel == "cooperatesWith" for _, rel, _ in facts), facts
+
+
+def test_stances2_a_deal_with_no_before_it_is_none(read):
+    _, facts = read("Egypt signed no deal with Ethiopia.")
+    assert not any(rel == "agreedWith" for _, rel, _ in facts)
