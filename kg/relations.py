@@ -45,6 +45,9 @@ JOINT_DISCOUNT = 0.8  # cooperation read from acting together, not stated
 COUNTERPART_LOOKBACK = 3  # sentences
 MEMBER_PREPS = ("including", "like", "among")
 STANCES = frozenset({"supports", "opposes"})  # what an actor can give up
+# "supports Russia and Ukraine resuming talks", "backed imposing sanctions": a deed
+# under these, in a clause of no subject of its own, is what is backed, not what happened
+BACKING_VERBS = frozenset({"support", "back", "favour", "favor", "endorse", "advocate"})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})  # "the Biden administration"
 LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list of countries
 # "sent an envoy over concerns about", "acted out of fear of": why the subject acted
@@ -1250,6 +1253,10 @@ class _MatchReader:
                 return True  # "Beijing's plan to impose curbs", "a bid to block"
             if token.dep_ == "ccomp" and word_in(token.head, self.rules.hypothetical_governors):
                 return True  # "alleging that some countries supported Russia": a claim
+            if token.tag_ == "VBG" and token.head.pos_ == "VERB" and token.head.lemma_.lower() in BACKING_VERBS and (
+                    token.dep_ in ("xcomp", "ccomp") or token.dep_ == "advcl" and any(
+                        c.dep_ == "xcomp" and c.i < token.i for c in token.head.children)):
+                return True  # "supports Russia and Ukraine resuming talks", "moving closer, resuming talks"
             if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
                 return False
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):

@@ -116,3 +116,19 @@ def test_stances2_no_partnership_or_none_yet(read, text):
 def test_stances2_a_deal_with_no_before_it_is_none(read):
     _, facts = read("Egypt signed no deal with Ethiopia.")
     assert not any(rel == "agreedWith" for _, rel, _ in facts)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # what a state backs others doing has not happened
+    ("Brazil supports Peru and Chile resuming talks.", "metWith"),
+    ('"We support Serbia and Kosovo moving closer, resuming direct dialogue soon," the envoy said.', "cooperatesWith"),
+    ("Italy supported imposing sanctions on Belarus.", "restricted"),
+])
+def test_stances2_what_is_backed_has_not_happened(read, text, unwanted):
+    _, facts = read(text)
+    assert not any(rel == unwanted for _, rel, _ in facts), facts
+
+
+def test_stances2_backing_and_a_deed_beside_it(read):
+    _, facts = read("Japan supported Ukraine, sending aid to Kyiv.")
+    assert ("Japan", "supports", "Ukraine") in facts
