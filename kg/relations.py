@@ -45,6 +45,10 @@ JOINT_DISCOUNT = 0.8  # cooperation read from acting together, not stated
 COUNTERPART_LOOKBACK = 3  # sentences
 MEMBER_PREPS = ("including", "like", "among")
 STANCES = frozenset({"supports", "opposes"})  # what an actor can give up
+# "reached a patrolling arrangement ... welcomed the agreement": words news uses by turns for one deal
+PACT_WORDS = frozenset({"agreement", "deal", "pact", "accord", "arrangement"})
+GENERIC_MODIFIERS = frozenset({"global", "new", "historic", "landmark", "comprehensive", "final", "interim", "broad",
+                               "preliminary", "tentative", "major", "first", "latest", "recent", "draft", "formal"})
 # "supports Russia and Ukraine resuming talks", "backed imposing sanctions": a deed
 # under these, in a clause of no subject of its own, is what is backed, not what happened
 BACKING_VERBS = frozenset({"support", "back", "favour", "favor", "endorse", "advocate"})
@@ -579,7 +583,7 @@ class _MatchReader:
                  and (m.text.lower().split()[-1] in (word, token.lower_)  # "the war in Ukraine" too
                       or self.doc[m.start:m.end].root.lemma_.lower() == word)]
         last = max(named, key=lambda m: m.start, default=None)
-        if last is None and self.p.open_issues and self.p.relation in TOPIC_RELATIONS:
+        if last is None and self.p.open_issues and self.p.relation in TOPIC_RELATIONS | STANCES:
             last = self._phrase_named_before(token)
         return [Mention(token.i, token.i + 1, last.key, token.text, "issue")] if last else []
 
@@ -605,8 +609,10 @@ class _MatchReader:
         named before, the last phrase before it headed by the same word with a
         modifier of its own, read as an open issue."""
         for tok in reversed(self.doc[:token.i]):
-            if tok.lemma_.lower() == token.lemma_.lower() and tok.pos_ == "NOUN" \
-                    and any(c.dep_ in ("amod", "compound") for c in tok.children):
+            if (tok.lemma_.lower() == token.lemma_.lower() or {tok.lemma_.lower(), token.lemma_.lower()} <= PACT_WORDS) \
+                    and tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") for c in tok.children):
+                if all(c.lower_ in GENERIC_MODIFIERS for c in tok.children if c.dep_ in ("amod", "compound")):
+                    continue  # "a global agreement", "a new deal": which one is said elsewhere
                 issue = open_issue(tok, self.ents, self.rules.vague_objects, self.rules.vague_alone)
                 if issue is None:
                     return None

@@ -132,3 +132,25 @@ def test_stances2_what_is_backed_has_not_happened(read, text, unwanted):
 def test_stances2_backing_and_a_deed_beside_it(read):
     _, facts = read("Japan supported Ukraine, sending aid to Kyiv.")
     assert ("Japan", "supports", "Ukraine") in facts
+
+
+@pytest.mark.parametrize("text, fact", [
+    # "the agreement", "the deal": the last deal named before, whichever of these words named it
+    ("Peru and Chile reached a fishing arrangement last week. On Monday, Brazil welcomed the agreement.",
+     ("Brazil", "supports", "Fishing arrangement")),
+    ("Egypt and Sudan signed a water-sharing pact. Ethiopia opposed the deal.",
+     ("Ethiopia", "opposes", "Water-sharing pact")),
+    ("Fiji and Samoa signed a policing accord. Australia raised concerns about the agreement.",
+     ("Australia", "raisedConcernAbout", "Policing accord")),
+    # a deal named only by a word such as "new" or "global" is not the one meant
+    ("Ministers adopted a fisheries agreement in March. Leaders signed a new agreement on Friday. "
+     "Norway praised the accord.", ("Norway", "supports", "Fisheries agreement")),
+])
+def test_stances2_the_deal_is_the_deal_named_before(read, text, fact):
+    _, facts = read(text)
+    assert fact in facts, facts
+
+
+def test_stances2_a_deal_named_by_generic_words_only_is_no_issue(read):
+    _, facts = read("Kenya and Uganda signed a new agreement. Tanzania welcomed the deal.")
+    assert not any(rel == "supports" for _, rel, _ in facts), facts
