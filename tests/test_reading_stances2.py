@@ -154,3 +154,27 @@ def test_stances2_the_deal_is_the_deal_named_before(read, text, fact):
 def test_stances2_a_deal_named_by_generic_words_only_is_no_issue(read):
     _, facts = read("Kenya and Uganda signed a new agreement. Tanzania welcomed the deal.")
     assert not any(rel == "supports" for _, rel, _ in facts), facts
+
+
+@pytest.mark.parametrize("text, pair", [
+    # ties being deepened, said as a noun
+    ("Kenya's deepening relations with Japan worry Beijing.", ("Japan", "Kenya")),
+    ("Ghana's warming relations with Brazil drew attention in Lagos.", ("Brazil", "Ghana")),
+    # a working arrangement reached together
+    ("Peru and Bolivia reached a transit arrangement for their border crossings.", ("Bolivia", "Peru")),
+    # "the South American country": the one named before
+    ("Chile hosted a delegation from Indonesia. The South American country's deepening ties with Jakarta "
+     "were praised by the delegates.", ("Chile", "Indonesia")),
+])
+def test_stances2_deepening_ties_and_arrangements(read_both_ways, text, pair):
+    assert (pair[0], "cooperatesWith", pair[1]) in read_both_ways(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's close ties with India are well known.",
+    "Chile's tense relations with Bolivia dominated the summit.",
+    "Peru and Bolivia may reach a transit arrangement next year.",
+])
+def test_stances2_ties_that_are_no_cooperation(read, text):
+    _, facts = read(text)
+    assert not any(rel == "cooperatesWith" for _, rel, _ in facts), facts
