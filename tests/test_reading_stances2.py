@@ -178,3 +178,18 @@ def test_stances2_deepening_ties_and_arrangements(read_both_ways, text, pair):
 def test_stances2_ties_that_are_no_cooperation(read, text):
     _, facts = read(text)
     assert not any(rel == "cooperatesWith" for _, rel, _ in facts), facts
+
+
+@pytest.mark.parametrize("text", [
+    # "Latin American", "South American" name a region: no American actor
+    "Latin American leaders urged Cuba to free the prisoners.",
+    "South American officials criticised Venezuela over the vote.",
+])
+def test_stances2_region_adjective_is_no_united_states(read, text):
+    _, facts = read(text)
+    assert not any(s == "United States" for s, _, _ in facts), facts
+
+
+def test_stances2_american_alone_still_names_the_united_states(read):
+    _, facts = read("American officials criticised Venezuela over the vote.")
+    assert ("United States", "criticized", "Venezuela") in facts

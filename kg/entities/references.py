@@ -238,6 +238,9 @@ class ReferenceResolver(KnowledgeComponent):
         """"the Chinese action": a nationality word modifying a thing."""
         spans, entities = [], doc._.get(ENTITIES_EXT)
         for token in (doc[i] for i in positions_of(doc, self.kb.demonym_words)):
+            if token.i > 0 and doc[token.i - 1].lower_ in REGION_QUALIFIERS and doc[token.i - 1].is_title \
+                    and f"{doc[token.i - 1].lower_} {token.lower_}" not in self.kb.demonyms:
+                continue  # "Latin American", "South American": a region, not the United States
             country = self.kb.demonyms.get(token.lower_) if token.dep_ in ("amod", "npadvmod") \
                 or token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.ent_type_ not in PLACE_ENTITIES \
                 else None  # "Azerbaijani forces" parsed as a compound
@@ -273,6 +276,9 @@ def _body_named_before(words: list[Token], reading: _Reading, bodies: dict[str, 
         if kind_of(key) == "Organization" and any(t + "-" in key + "-" for t in tails):  # "china-embassy-london" too
             return key
     return None
+
+
+REGION_QUALIFIERS = frozenset({"latin", "south", "north", "central", "east", "west", "southeast", "northeast"})
 
 
 def _backing_words(tok: Token) -> bool:
