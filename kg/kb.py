@@ -99,6 +99,7 @@ class KnowledgeBase:
     bodies: Mapping[str, str] = field(default_factory=dict)  # "ministry of foreign affairs" -> "Foreign Ministry"
     demonym_of: Mapping[str, str] = field(default_factory=dict)  # country key -> "Chinese"
     state_bodies: Mapping[str, Entity] = field(default_factory=dict)  # "organization/china-foreign-ministry"
+    body_adjectives: Mapping[str, str] = field(default_factory=dict)  # "western" (of "Western-backed") -> the West
 
     def entity(self, key: str) -> Entity | None:
         entry = self.entries.get(key)
@@ -240,7 +241,7 @@ _INITIAL = re.compile(r"(?<=\s)[a-z]\.?\s")  # a middle initial: "antony j. blin
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 COUNTRY_FIELDS = {"label", "aliases", "capitals", "demonyms", "descriptions", "wikidata"}
-ORG_FIELDS = {"key", "name", "aliases", "country", "descriptions", "speaks_for", "media", "wikidata"}
+ORG_FIELDS = {"key", "name", "aliases", "country", "descriptions", "speaks_for", "media", "wikidata", "adjectives"}
 PERSON_FIELDS = {"name", "aliases", "country", "org", "positions", "family_name_first", "in_office", "wikidata"}
 ISSUE_FIELDS = {"key", "label", "triggers", "country", "scoped", "wikidata", "parties", "broader"}
 ROLE_FIELDS = {"title", "variants", "descriptions", "acts_for_state", "posted", "state"}
@@ -263,6 +264,7 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
     for code, more in country_extra.items():
         _check_fields(more or {}, COUNTRY_FIELDS, (), f"{countries_file}: {code}")
     demonym_of: dict[str, str] = {}
+    body_adjectives: dict[str, str] = {}
     for code, entry, dems in _countries(country_extra):
         entries[entry.entity.key] = entry
         by_code[code] = entry.entity.key
@@ -289,6 +291,7 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
                                country=country_key(org.get("country"), where),
                                descriptions=_lower(org.get("descriptions")),
                                speaks_for=country_key(org.get("speaks_for"), where), media=bool(org.get("media")))
+        body_adjectives.update({str(a).lower(): key for a in org.get("adjectives") or ()})
     bodies = _bodies(kb_dir / "bodies.yaml")
     state_bodies = _state_bodies(entries, bodies, demonym_of)
     people_file = kb_dir / "people.yaml"
@@ -352,7 +355,8 @@ def load_kb(root: Path = ONTOLOGY_DIR) -> KnowledgeBase:
                                  for w in t.split() if len(w) > 1 and w.isalpha() and w.isupper()),
         title_words=frozenset(w for r in roles for v in r.variants for w in v.split()) | {"affairs"},
         reporting_verbs=frozenset(_lower(references.get("reporting_verbs"))),
-        bodies=bodies, demonym_of=demonym_of, state_bodies=state_bodies)
+        bodies=bodies, demonym_of=demonym_of, state_bodies=state_bodies,
+        body_adjectives=body_adjectives)
 
 
 BODY_FIELDS = {"name", "variants"}

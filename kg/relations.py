@@ -45,6 +45,13 @@ JOINT_DISCOUNT = 0.8  # cooperation read from acting together, not stated
 COUNTERPART_LOOKBACK = 3  # sentences
 MEMBER_PREPS = ("including", "like", "among")
 STANCES = frozenset({"supports", "opposes"})  # what an actor can give up
+# "reached a patrolling arrangement ... welcomed the agreement": words news uses by turns for one deal
+PACT_WORDS = frozenset({"agreement", "deal", "pact", "accord", "arrangement"})
+GENERIC_MODIFIERS = frozenset({"global", "new", "historic", "landmark", "comprehensive", "final", "interim", "broad",
+                               "preliminary", "tentative", "major", "first", "latest", "recent", "draft", "formal"})
+# "supports Russia and Ukraine resuming talks", "backed imposing sanctions": a deed
+# under these, in a clause of no subject of its own, is what is backed, not what happened
+BACKING_VERBS = frozenset({"support", "back", "favour", "favor", "endorse", "advocate"})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})  # "the Biden administration"
 LIST_GLUE = frozenset({",", "and", "or", "the"})  # between the items of a list of countries
 # "sent an envoy over concerns about", "acted out of fear of": why the subject acted
@@ -596,7 +603,7 @@ class _MatchReader:
                  and (m.text.lower().split()[-1] in (word, token.lower_)  # "the war in Ukraine" too
                       or self.doc[m.start:m.end].root.lemma_.lower() == word)]
         last = max(named, key=lambda m: m.start, default=None)
-        if last is None and self.p.open_issues and self.p.relation in TOPIC_RELATIONS:
+        if last is None and self.p.open_issues and self.p.relation in TOPIC_RELATIONS | STANCES:
             last = self._phrase_named_before(token)
         return [Mention(token.i, token.i + 1, last.key, token.text, "issue")] if last else []
 
@@ -622,8 +629,10 @@ class _MatchReader:
         named before, the last phrase before it headed by the same word with a
         modifier of its own, read as an open issue."""
         for tok in reversed(self.doc[:token.i]):
-            if tok.lemma_.lower() == token.lemma_.lower() and tok.pos_ == "NOUN" \
-                    and any(c.dep_ in ("amod", "compound") for c in tok.children):
+            if (tok.lemma_.lower() == token.lemma_.lower() or {tok.lemma_.lower(), token.lemma_.lower()} <= PACT_WORDS) \
+                    and tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") for c in tok.children):
+                if all(c.lower_ in GENERIC_MODIFIERS for c in tok.children if c.dep_ in ("amod", "compound")):
+                    continue  # "a global agreement", "a new deal": which one is said elsewhere
                 issue = open_issue(tok, self.ents, self.rules.vague_objects, self.rules.vague_alone)
                 if issue is None:
                     return None
@@ -1287,6 +1296,10 @@ class _MatchReader:
         trigger = self.trigger
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             return True
+        if self.p.pos == "VERB" and any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+                                        for c in trigger.children) \
+                and not any("no" in step.lemmas for step in (*self.p.requires, *self.p.obj)):
+            return True  # "have no partnership", "signed no deal" (not where "no" is read: "made no progress")
         if trigger.dep_ == "acomp" and any(c.dep_ == "neg" for c in trigger.head.children):
             return True  # "is not opposed to", "was not critical of"
         if self.p.pos == "NOUN" and self.p.relation in STANCES | {"restricted"} and trigger.dep_ == "dobj" \
@@ -1323,6 +1336,9 @@ class _MatchReader:
         """"stopped blocking the bid", "ceased backing the rebels": a stance
         given up is no stance (and not the opposite one either)."""
         trigger = self.trigger
+        if self.p.relation in STANCES and any(c.dep_ in ("advmod", "amod") and c.lower_ in self.rules.ending_verbs
+                                              for c in trigger.children):
+            return True  # "initially backed the plan", "its original support for": held once, since given up
         return self.p.relation in STANCES | {"restricted"} and self.p.pos == "VERB" and trigger.dep_ == "xcomp" \
             and word_in(trigger.head, self.rules.ending_verbs) and child(trigger.head, ("prt",)) is None
 
@@ -1343,6 +1359,10 @@ class _MatchReader:
                 return True  # "Beijing's plan to impose curbs", "a bid to block"
             if token.dep_ == "ccomp" and word_in(token.head, self.rules.hypothetical_governors):
                 return True  # "alleging that some countries supported Russia": a claim
+            if token.tag_ == "VBG" and token.head.pos_ == "VERB" and token.head.lemma_.lower() in BACKING_VERBS and (
+                    token.dep_ in ("xcomp", "ccomp") or token.dep_ == "advcl" and any(
+                        c.dep_ == "xcomp" and c.i < token.i for c in token.head.children)):
+                return True  # "supports Russia and Ukraine resuming talks", "moving closer, resuming talks"
             if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
                 return False
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):

@@ -67,8 +67,9 @@ class _Reading:
             self.counts[state] = self.counts.get(state, 0) + 1
         if kind == "Person" and m.via == VIA_NAME:
             self.person = m.key
-            if doc[m.start:m.end].root.dep_ in SUBJECT_DEPS:
-                self.subject_person = m.key
+            root = doc[m.start:m.end].root
+            if root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS):
+                self.subject_person = m.key  # also "the deputy envoy, Dai Wen, said": named beside the subject
                 self.subject_people.append(m.key)
         elif kind in ("Country", "Organization"):
             self.thing = m.key
@@ -165,6 +166,12 @@ class ReferenceResolver(KnowledgeComponent):
             if pair:
                 _add_pair(doc, chunk, pair)
             return
+        backed = [t for t in words if not _backing_words(t)]
+        body = self._described_country(" ".join(t.lower_ for t in backed), reading) \
+            if 1 < len(backed) < len(words) else None
+        if body:  # "the Iran-backed group": the group named before; who backs it stays a name of its own
+            self._describe(doc, chunk.root.i, chunk.root.i + 1, body, reading)
+            return
         country = self._described_country(text, reading) or self._country_by_place_word(words) \
             or _body_named_before(words, reading, self.kb.bodies)
         if country:
@@ -231,12 +238,21 @@ class ReferenceResolver(KnowledgeComponent):
         """"the Chinese action": a nationality word modifying a thing."""
         spans, entities = [], doc._.get(ENTITIES_EXT)
         for token in (doc[i] for i in positions_of(doc, self.kb.demonym_words)):
+            if token.i > 0 and doc[token.i - 1].lower_ in REGION_QUALIFIERS and doc[token.i - 1].is_title \
+                    and f"{doc[token.i - 1].lower_} {token.lower_}" not in self.kb.demonyms:
+                continue  # "Latin American", "South American": a region, not the United States
             country = self.kb.demonyms.get(token.lower_) if token.dep_ in ("amod", "npadvmod") \
                 or token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.ent_type_ not in PLACE_ENTITIES \
                 else None  # "Azerbaijani forces" parsed as a compound
             if country:
                 spans.append(Span(doc, token.i, token.i + 1, label="nationality", kb_id=country))
                 entities.setdefault(country, self.kb.entity(country))
+        for token in doc:  # "Western-backed": a body's adjective joined to a participle names the body
+            body = self.kb.body_adjectives.get(token.lower_)
+            if body and token.dep_ in ("npadvmod", "amod", "compound") and _backing_words(token) \
+                    and token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "‐", "–"):
+                spans.append(Span(doc, token.i, token.i + 1, label="nationality", kb_id=body))
+                entities.setdefault(body, self.kb.entity(body))
         doc.spans[NATIONALITIES] = spans
 
 
@@ -260,6 +276,18 @@ def _body_named_before(words: list[Token], reading: _Reading, bodies: dict[str, 
         if kind_of(key) == "Organization" and any(t + "-" in key + "-" for t in tails):  # "china-embassy-london" too
             return key
     return None
+
+
+REGION_QUALIFIERS = frozenset({"latin", "south", "north", "central", "east", "west", "southeast", "northeast"})
+
+
+def _backing_words(tok: Token) -> bool:
+    """"Iran-backed", "Western-funded": a participle joined to who does it,
+    which qualifies a description without changing whom it describes."""
+    participle = tok if tok.dep_ == "amod" and tok.tag_ == "VBN" else tok.head
+    return participle.dep_ == "amod" and participle.tag_ == "VBN" and any(
+        c.dep_ in ("npadvmod", "compound", "amod") and c.i < participle.i for c in participle.children) \
+        and (tok.i == participle.i or (tok.head.i == participle.i and tok.i < participle.i))
 
 
 def _items(doc: Doc, names: list[Mention]) -> list[Mention | Token | Span]:
