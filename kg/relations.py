@@ -419,6 +419,9 @@ class _MatchReader:
         """"Both the Netherlands and Japan agreed to limit exports": a "both"
         before the list of subjects says each did it, not with the other."""
         sent = self.trigger.sent
+        if any(t.lower_ == "along" and t.dep_ == "prep"
+               and any(m.start <= g.i < m.end for g in t.subtree for m in subjects) for t in sent):
+            return True  # "Poland, along with Slovakia, imposed": each did the same, not with the other
         return any(t.dep_ in ("preconj", "det") and t.lower_ == "both" and t.i < self.trigger.i
                    and any(c.dep_ == "conj" for c in t.head.children)  # a list, not "both sides"
                    and any(m.start <= t.head.i < m.end for m in subjects) for t in sent)
@@ -724,7 +727,15 @@ class _MatchReader:
         if token is not None and token is self._reporter:  # "Egypt's foreign ministry said talks with"
             return [self._state_of_body(token, m) for m in self._acting(token)], discount
         found = self._acting(token) if token is not None else []
+        if found:  # "X decided to extend the embargo, along with Y, on": Y acts with the subject it takes
+            found += [m for m in self._companions(self._own_verb()) if m not in found]
         return (found, discount) if found else (self._met_side(), INHERITED_DISCOUNT)
+
+    def _own_verb(self) -> Token:
+        """The verb of the trigger's own clause: the trigger, or the verb a
+        noun trigger is the object of ("extend an embargo")."""
+        trigger = self.trigger
+        return trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
 
     def _met_side(self) -> list[Mention]:
         """"The opposition leader also met Campbell and discussed democracy":
@@ -769,7 +780,7 @@ class _MatchReader:
         verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass") else subject
         found: list[Mention] = []
         for c in (*subject.children, *(verb.children if verb is not subject else ())):
-            if c.dep_ != "prep" or c.i < subject.i or (c.i > verb.i and self.doc[c.i - 1].text != ","):
+            if c.dep_ != "prep" or c.i < subject.i or (c.i > verb.i and self.doc[c.left_edge.i - 1].text != ","):
                 continue
             if c.lower_ in ("along", "together"):
                 objects = [g for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for g in objects_of(w)]
