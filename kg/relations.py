@@ -128,6 +128,7 @@ class Rules:
     planned_modifiers: frozenset[str] = frozenset()  # "an upcoming meeting": an event still ahead
     war_words: WarWords = WarWords()  # "the warring parties": the sides of the war (kg.wars)
     unfolding_verbs: frozenset[str] = frozenset()  # "the summit has not taken place": it did not happen
+    at_stake: frozenset[str] = frozenset()  # "threatens the peace of Japan": no one is addressed
 
     def matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
         """(pattern index, token ids in pattern-node order) of every match."""
@@ -204,7 +205,7 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
                  words("collective_agents"), words("vague_alone"), words("condemning_words"),
                  words("judging_verbs"), words("belonging_verbs"), words("not_for_state"), matcher, direct_object_verbs(patterns),
                  words("planned_modifiers"), WarWords(words("war_sides"), words("warring_words"), words("war_nouns")),
-                 words("unfolding_verbs"))
+                 words("unfolding_verbs"), words("at_stake"))
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -480,6 +481,8 @@ class _MatchReader:
         allowed = RELATIONS[relation].objects
         token = _antecedent(self.obj_token)
         found: list[Mention] = []
+        if "Issue" not in allowed and token.lemma_.lower() in self.rules.at_stake:
+            return []  # "threatens the peace and security of Japan" warns no one
         if allowed & ACTORS and not self.p.objects and names_war_sides(token, self.rules.war_words):
             return [war_placeholder(token)]  # "urged the warring parties": the war's sides (kg.wars)
         if allowed & ACTORS and not self._owned_thing(token):

@@ -20,6 +20,16 @@ READS = [
     # the companions of a subject the trigger takes from the clause above
     ("Argentina decided to extend a ban, along with Chile, on Bolivian timber.",
      ("Chile", "restricted", "Bolivian timber")),
+    # a threat to strike back warns the other side named: "threatened to
+    # retaliate if Y", "its threat to respond", "vowed to take countermeasures"
+    ("Turkey threatened to intervene unless Greece withdrew its ships.",
+     ("Turkey", "warned", "Greece")),
+    ("Egypt vowed to take countermeasures if Ethiopia filled the dam.",
+     ("Egypt", "warned", "Ethiopia")),
+    ("Serbia, making good on its threat to respond if Kosovo's prime minister visited the north, closed the border.",
+     ("Serbia", "warned", "Kosovo")),
+    ("Algeria has threatened to retaliate if Morocco expands the wall.",
+     ("Algeria", "warned", "Morocco")),
 ]
 
 
@@ -38,6 +48,19 @@ NOT_FACTS = [
     # only a phrase set off by commas names a companion
     ("Argentina decided to condemn Bolivia along with Chile.",
      ("Chile", "criticized", "Bolivia")),
+    # what a deed endangers is no one warned
+    ("Iran's drone flights threaten the security and stability of Iraq, the minister said.",
+     ("Iran", "warned", "Iraq")),
+    ("Pakistan's tests threaten the peace of India.",
+     ("Pakistan", "warned", "India")),
+    # a threat only possible, or denied, warns no one
+    ("Turkey may threaten to intervene unless Greece withdraws its ships.",
+     ("Turkey", "warned", "Greece")),
+    ("Turkey did not threaten to intervene if Greece sent ships.",
+     ("Turkey", "warned", "Greece")),
+    # countermeasures to protect one's own name no one else
+    ("Egypt vowed to take countermeasures to protect its farmers.",
+     ("Egypt", "warned", "Ethiopia")),
 ]
 
 
