@@ -560,7 +560,8 @@ class _MatchReader:
     def _modifies(self, token: Token) -> bool:
         """"the Iran-backed group": the trigger is part of the object's phrase,
         which is then no topic of its own."""
-        return self.trigger.dep_ in ("acl", "amod") and self.trigger.head == token
+        return self.trigger.dep_ in ("acl", "amod") and self.trigger.head == token \
+            and self.trigger.i < token.i  # "groups outlawed in Turkey": a clause after the noun
 
     def _owned_thing(self, token: Token) -> bool:
         """"backed Sweden's NATO membership", "opposed the EU loan": where a

@@ -30,6 +30,23 @@ READS = [
      ("Serbia", "warned", "Kosovo")),
     ("Algeria has threatened to retaliate if Morocco expands the wall.",
      ("Algeria", "warned", "Morocco")),
+    # a ban's place is the state that bans
+    ("Police arrested members of Kurdish movements outlawed in Turkey.",
+     ("Turkey", "restricted", "Kurdish movements")),
+    ("Officials met leaders of the Gulen movement, which is outlawed in Turkey.",
+     ("Turkey", "restricted", "Gulen movement")),
+    # a crackdown on something restricts it
+    ("Kenya launched a crackdown on Somali militants.",
+     ("Kenya", "restricted", "Somali militants")),
+    ("Kenya's crackdown on Somali militants angered Mogadishu.",
+     ("Kenya", "restricted", "Somali militants")),
+    # trade rules restrict the goods they govern
+    ("Japan's new export rules on chips took effect in May.",
+     ("Japan", "restricted", "Semiconductors")),
+    ("Washington introduced an export licence requirement for semiconductors.",
+     ("United States", "restricted", "Semiconductors")),
+    ("Seoul unveiled import regulations for Japanese fish.",
+     ("South Korea", "restricted", "Japanese fish")),
 ]
 
 
@@ -58,6 +75,12 @@ NOT_FACTS = [
      ("Turkey", "warned", "Greece")),
     ("Turkey did not threaten to intervene if Greece sent ships.",
      ("Turkey", "warned", "Greece")),
+    # a crackdown only demanded by another is no restriction of the one who demands it
+    ("Turkey insisted on a crackdown in Germany on the Gulen movement.",
+     ("Turkey", "restricted", "Gulen movement")),
+    # rules only planned restrict nothing yet
+    ("Japan may introduce export rules on chips.",
+     ("Japan", "restricted", "Semiconductors")),
     # countermeasures to protect one's own name no one else
     ("Egypt vowed to take countermeasures to protect its farmers.",
      ("Egypt", "warned", "Ethiopia")),
