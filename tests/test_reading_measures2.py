@@ -30,6 +30,15 @@ READS = [
      ("Serbia", "warned", "Kosovo")),
     ("Algeria has threatened to retaliate if Morocco expands the wall.",
      ("Algeria", "warned", "Morocco")),
+    # revenge vowed, and cuts threatened, warn whom they would hit
+    ("Iran vowed revenge against Israel.",
+     ("Iran", "warned", "Israel")),
+    ("Iran vowed to avenge the killing, blaming Israel.",
+     ("Iran", "warned", "Israel")),
+    ("The Kremlin threatened to cut gas supplies to Moldova.",
+     ("Russia", "warned", "Moldova")),
+    ("Washington threatened to cut off aid to Egypt.",
+     ("United States", "warned", "Egypt")),
     # a ban's place is the state that bans
     ("Police arrested members of Kurdish movements outlawed in Turkey.",
      ("Turkey", "restricted", "Kurdish movements")),
@@ -75,6 +84,11 @@ NOT_FACTS = [
      ("Turkey", "warned", "Greece")),
     ("Turkey did not threaten to intervene if Greece sent ships.",
      ("Turkey", "warned", "Greece")),
+    ("Washington may threaten to cut aid to Egypt.",
+     ("United States", "warned", "Egypt")),
+    # a cut of aid to others in a state does not warn the state
+    ("Washington threatened to cut aid to refugees in Egypt.",
+     ("United States", "warned", "Egypt")),
     # a crackdown only demanded by another is no restriction of the one who demands it
     ("Turkey insisted on a crackdown in Germany on the Gulen movement.",
      ("Turkey", "restricted", "Gulen movement")),
