@@ -216,10 +216,12 @@ def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
     rest = _nodes("r", pattern.requires) + _nodes("s", pattern.subject)
     found = [[{"RIGHT_ID": "t", "RIGHT_ATTRS": trigger}, *_nodes("o", pattern.obj), *rest]]
     if pattern.takes_direct_object:
+        # a direct object of certain words ("halted imports") keeps them in the passive ("imports were halted")
+        words = {"LEMMA": {"IN": list(pattern.obj[0].lemmas)}} if pattern.obj[0].lemmas else {}
         passive_subject = {"LEFT_ID": "t", "REL_OP": ">", "RIGHT_ID": "o0",
-                           "RIGHT_ATTRS": {"DEP": "nsubjpass"}}
+                           "RIGHT_ATTRS": {"DEP": "nsubjpass", **words}}
         found.append([{"RIGHT_ID": "t", "RIGHT_ATTRS": {**trigger, "TAG": "VBN"}}, passive_subject, *rest])
-        modified_noun = {"LEFT_ID": "t", "REL_OP": "<", "RIGHT_ID": "o0", "RIGHT_ATTRS": {}}
+        modified_noun = {"LEFT_ID": "t", "REL_OP": "<", "RIGHT_ID": "o0", "RIGHT_ATTRS": words}
         found.append([{"RIGHT_ID": "t", "RIGHT_ATTRS": {**trigger, "TAG": "VBN", "DEP": {"IN": ["acl", "amod"]}}},
                       modified_noun, *rest])  # "the island claimed by Beijing", "the Iran-backed group"
     return found

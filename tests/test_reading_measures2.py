@@ -39,6 +39,21 @@ READS = [
      ("Russia", "warned", "Moldova")),
     ("Washington threatened to cut off aid to Egypt.",
      ("United States", "warned", "Egypt")),
+    # the measure's participle names who imposed it and on whom
+    ("The sanctions imposed by Canada on Iran took effect.",
+     ("Canada", "restricted", "Iran")),
+    ("The tariffs imposed on Iran by Canada took effect.",
+     ("Canada", "restricted", "Iran")),
+    # a trade flow blocked, in the active or the passive
+    ("Brazil blocked imports of Argentine beef.",
+     ("Brazil", "restricted", "Imports of beef")),
+    ("Exports of rice were halted by India.",
+     ("India", "restricted", "Exports of rice")),
+    # airspace or ports closed to a state's planes or ships
+    ("Ukraine closed its airspace to Russian planes.",
+     ("Ukraine", "restricted", "Russia")),
+    ("Egypt shut its ports to Israeli ships.",
+     ("Egypt", "restricted", "Israel")),
     # a ban's place is the state that bans
     ("Police arrested members of Kurdish movements outlawed in Turkey.",
      ("Turkey", "restricted", "Kurdish movements")),
@@ -89,6 +104,16 @@ NOT_FACTS = [
     # a cut of aid to others in a state does not warn the state
     ("Washington threatened to cut aid to refugees in Egypt.",
      ("United States", "warned", "Egypt")),
+    # a measure with no one named to impose it
+    ("The tariffs imposed on Iran took effect.",
+     ("Iran", "restricted", "Iran")),
+    # a plan blocked is opposed, not a trade flow restricted
+    ("The EU sanctions package is being blocked by Hungary.",
+     ("Hungary", "restricted", "Sanctions")),
+    ("Hungary may close its border to Serbian trucks.",
+     ("Hungary", "restricted", "Serbia")),
+    ("Poland closed its border with Belarus.",
+     ("Poland", "restricted", "Belarus")),
     # a crackdown only demanded by another is no restriction of the one who demands it
     ("Turkey insisted on a crackdown in Germany on the Gulen movement.",
      ("Turkey", "restricted", "Gulen movement")),
