@@ -708,6 +708,10 @@ class _MatchReader:
                         for c in self.trigger.children)
         if addressed or len(subjects) != 1:
             return []
+        targets = [t for c in self.trigger.children if c.dep_ in ("xcomp", "acl", "dobj") for p in c.children
+                   if p.dep_ == "prep" and p.lower_ == "against" for t in objects_of(p)]
+        if targets:  # "threatened to retaliate against any country that": the threat's own target, if any
+            return [m for t in targets for m in self._actors(t)]
         other = counterpart(self.doc, self.ents, subjects[0].key, self.trigger, look_back=False)
         return [other] if other else []
 

@@ -30,6 +30,9 @@ READS = [
      ("Serbia", "warned", "Kosovo")),
     ("Algeria has threatened to retaliate if Morocco expands the wall.",
      ("Algeria", "warned", "Morocco")),
+    # the target after "against" is the one warned, whoever else is named
+    ("Speaking after talks with Japan's foreign minister, Wang vowed retaliation against Taiwan.",
+     ("Wang Yi", "warned", "Taiwan")),
     # revenge vowed, and cuts threatened, warn whom they would hit
     ("Iran vowed revenge against Israel.",
      ("Iran", "warned", "Israel")),
@@ -89,6 +92,13 @@ NOT_FACTS = [
     # only a phrase set off by commas names a companion
     ("Argentina decided to condemn Bolivia along with Chile.",
      ("Chile", "criticized", "Bolivia")),
+    # a threat that names its own target warns no other side named in the sentence
+    ("Speaking after talks with Japan's foreign minister, Wang threatened to retaliate against any country "
+     "that joins the blockade.",
+     ("Wang Yi", "warned", "Japan")),
+    ("Speaking after talks with Japan's foreign minister, Wang vowed retaliation against any country "
+     "that joins the blockade.",
+     ("Wang Yi", "warned", "Japan")),
     # what a deed endangers is no one warned
     ("Iran's drone flights threaten the security and stability of Iraq, the minister said.",
      ("Iran", "warned", "Iraq")),
