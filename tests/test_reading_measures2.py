@@ -52,11 +52,13 @@ READS = [
      ("Brazil", "restricted", "Imports of beef")),
     ("Exports of rice were halted by India.",
      ("India", "restricted", "Exports of rice")),
-    # airspace or ports closed to a state's planes or ships
+    # airspace, ports or a border closed to a state, its planes or ships
     ("Ukraine closed its airspace to Russian planes.",
      ("Ukraine", "restricted", "Russia")),
     ("Egypt shut its ports to Israeli ships.",
      ("Egypt", "restricted", "Israel")),
+    ("Ankara sealed its border with Armenia in 1993.",
+     ("Turkey", "restricted", "Armenia")),
     # a ban's place is the state that bans
     ("Police arrested members of Kurdish movements outlawed in Turkey.",
      ("Turkey", "restricted", "Kurdish movements")),
@@ -122,8 +124,6 @@ NOT_FACTS = [
      ("Hungary", "restricted", "Sanctions")),
     ("Hungary may close its border to Serbian trucks.",
      ("Hungary", "restricted", "Serbia")),
-    ("Poland closed its border with Belarus.",
-     ("Poland", "restricted", "Belarus")),
     # a crackdown only demanded by another is no restriction of the one who demands it
     ("Turkey insisted on a crackdown in Germany on the Gulen movement.",
      ("Turkey", "restricted", "Gulen movement")),
