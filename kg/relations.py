@@ -136,6 +136,7 @@ class Rules:
     planned_modifiers: frozenset[str] = frozenset()  # "an upcoming meeting": an event still ahead
     war_words: WarWords = WarWords()  # "the warring parties": the sides of the war (kg.wars)
     unfolding_verbs: frozenset[str] = frozenset()  # "the summit has not taken place": it did not happen
+    at_stake: frozenset[str] = frozenset()  # "threatens the peace of Japan": no one is addressed
 
     def matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
         """(pattern index, token ids in pattern-node order) of every match."""
@@ -212,7 +213,7 @@ def load_rules(vocab: Vocab, path: Path = PATTERNS_FILE,
                  words("collective_agents"), words("vague_alone"), words("condemning_words"),
                  words("judging_verbs"), words("belonging_verbs"), words("not_for_state"), matcher, direct_object_verbs(patterns),
                  words("planned_modifiers"), WarWords(words("war_sides"), words("warring_words"), words("war_nouns")),
-                 words("unfolding_verbs"))
+                 words("unfolding_verbs"), words("at_stake"))
 
 
 def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
@@ -223,10 +224,12 @@ def matcher_patterns(pattern: Pattern) -> list[list[dict]]:
     rest = _nodes("r", pattern.requires) + _nodes("s", pattern.subject)
     found = [[{"RIGHT_ID": "t", "RIGHT_ATTRS": trigger}, *_nodes("o", pattern.obj), *rest]]
     if pattern.takes_direct_object:
+        # a direct object of certain words ("halted imports") keeps them in the passive ("imports were halted")
+        words = {"LEMMA": {"IN": list(pattern.obj[0].lemmas)}} if pattern.obj[0].lemmas else {}
         passive_subject = {"LEFT_ID": "t", "REL_OP": ">", "RIGHT_ID": "o0",
-                           "RIGHT_ATTRS": {"DEP": "nsubjpass"}}
+                           "RIGHT_ATTRS": {"DEP": "nsubjpass", **words}}
         found.append([{"RIGHT_ID": "t", "RIGHT_ATTRS": {**trigger, "TAG": "VBN"}}, passive_subject, *rest])
-        modified_noun = {"LEFT_ID": "t", "REL_OP": "<", "RIGHT_ID": "o0", "RIGHT_ATTRS": {}}
+        modified_noun = {"LEFT_ID": "t", "REL_OP": "<", "RIGHT_ID": "o0", "RIGHT_ATTRS": words}
         found.append([{"RIGHT_ID": "t", "RIGHT_ATTRS": {**trigger, "TAG": "VBN", "DEP": {"IN": ["acl", "amod"]}}},
                       modified_noun, *rest])  # "the island claimed by Beijing", "the Iran-backed group"
     return found
@@ -430,6 +433,9 @@ class _MatchReader:
         """"Both the Netherlands and Japan agreed to limit exports": a "both"
         before the list of subjects says each did it, not with the other."""
         sent = self.trigger.sent
+        if any(t.lower_ == "along" and t.dep_ == "prep"
+               and any(m.start <= g.i < m.end for g in t.subtree for m in subjects) for t in sent):
+            return True  # "Poland, along with Slovakia, imposed": each did the same, not with the other
         return any(t.dep_ in ("preconj", "det") and t.lower_ == "both" and t.i < self.trigger.i
                    and any(c.dep_ == "conj" for c in t.head.children)  # a list, not "both sides"
                    and any(m.start <= t.head.i < m.end for m in subjects) for t in sent)
@@ -499,6 +505,8 @@ class _MatchReader:
         allowed = RELATIONS[relation].objects
         token = _antecedent(self.obj_token)
         found: list[Mention] = []
+        if "Issue" not in allowed and token.lemma_.lower() in self.rules.at_stake:
+            return []  # "threatens the peace and security of Japan" warns no one
         if allowed & ACTORS and not self.p.objects and names_war_sides(token, self.rules.war_words):
             return [war_placeholder(token)]  # "urged the warring parties": the war's sides (kg.wars)
         if allowed & ACTORS and not self._owned_thing(token):
@@ -581,7 +589,8 @@ class _MatchReader:
     def _modifies(self, token: Token) -> bool:
         """"the Iran-backed group": the trigger is part of the object's phrase,
         which is then no topic of its own."""
-        return self.trigger.dep_ in ("acl", "amod") and self.trigger.head == token
+        return self.trigger.dep_ in ("acl", "amod") and self.trigger.head == token \
+            and self.trigger.i < token.i  # "groups outlawed in Turkey": a clause after the noun
 
     def _owned_thing(self, token: Token) -> bool:
         """"backed Sweden's NATO membership", "opposed the EU loan": where a
@@ -766,6 +775,10 @@ class _MatchReader:
                         for c in self.trigger.children)
         if addressed or len(subjects) != 1:
             return []
+        targets = [t for c in self.trigger.children if c.dep_ in ("xcomp", "acl", "dobj") for p in c.children
+                   if p.dep_ == "prep" and p.lower_ == "against" for t in objects_of(p)]
+        if targets:  # "threatened to retaliate against any country that": the threat's own target, if any
+            return [m for t in targets for m in self._actors(t)]
         other = counterpart(self.doc, self.ents, subjects[0].key, self.trigger, look_back=False)
         return [other] if other else []
 
@@ -793,6 +806,8 @@ class _MatchReader:
         if token is not None and token is self._reporter:  # "Egypt's foreign ministry said talks with"
             return [self._state_of_body(token, m) for m in self._acting(token)], discount
         found = self._acting(token) if token is not None else []
+        if found:  # "X decided to extend the embargo, along with Y, on": Y acts with the subject it takes
+            found += [m for m in self._companions(self._own_verb()) if m not in found]
         return (found, discount) if found else (self._met_side(), INHERITED_DISCOUNT)
 
     def _owner_named_before(self, noun: Token) -> list[Mention]:
@@ -830,6 +845,12 @@ class _MatchReader:
                 subject = child(tok, ("nsubj",))
                 return [m for m in self._acting(subject) if kind_of(m.key) in ACTORS] if subject is not None else []
         return []
+
+    def _own_verb(self) -> Token:
+        """The verb of the trigger's own clause: the trigger, or the verb a
+        noun trigger is the object of ("extend an embargo")."""
+        trigger = self.trigger
+        return trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
 
     def _met_side(self) -> list[Mention]:
         """"The opposition leader also met Campbell and discussed democracy":
@@ -874,7 +895,7 @@ class _MatchReader:
         verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass") else subject
         found: list[Mention] = []
         for c in (*subject.children, *(verb.children if verb is not subject else ())):
-            if c.dep_ != "prep" or c.i < subject.i or (c.i > verb.i and self.doc[c.i - 1].text != ","):
+            if c.dep_ != "prep" or c.i < subject.i or (c.i > verb.i and self.doc[c.left_edge.i - 1].text != ","):
                 continue
             if c.lower_ in ("along", "together"):
                 objects = [g for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for g in objects_of(w)]

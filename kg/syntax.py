@@ -199,6 +199,8 @@ def phrase_repair(doc: Doc) -> Doc:
         _place_name_after_comma(doc[i])
     for verb in _clause_verbs(doc):
         _subject_after_place(verb)
+    for i in positions_of(doc, frozenset({"along", "together"})):
+        _companions_set_off_after_object(doc[i])
     return doc
 
 
@@ -280,3 +282,27 @@ def _subject_after_place(verb: Token) -> None:
         c.head = place
     place.head, place.dep_ = prep, "pobj"
     person.head, person.dep_ = verb, "nsubj"
+
+
+def _companions_set_off_after_object(word: Token) -> None:
+    """"X's decision to extend an embargo, along with Y, on Z": the parser
+    hangs the phrase set off by commas after an object, and the preposition
+    right after it, on a verb above the object's own; both go back to the
+    verb the object belongs to, as they are parsed without the "decision"."""
+    doc = word.doc
+    prep = word if word.dep_ == "prep" else word.head if word.dep_ == "advmod" and word.head.lower_ == "with" else None
+    opening = doc[word.i - 1] if word.i > 1 else None
+    if prep is None or opening is None or opening.text != ",":
+        return
+    obj = doc[opening.i - 1]
+    while obj.dep_ in ("compound", "amod") and obj.head.i > obj.i:
+        obj = obj.head
+    verb = obj.head
+    closing = prep.right_edge.i if prep.right_edge.text == "," else prep.right_edge.i + 1
+    if obj.dep_ != "dobj" or verb.pos_ != "VERB" or verb == prep.head or prep.head not in verb.ancestors \
+            or obj.right_edge.i != opening.i - 1 or closing + 1 >= len(doc) or doc[closing].text != ",":
+        return
+    after, above = doc[closing + 1], prep.head
+    prep.head = verb
+    if after.dep_ == "prep" and after.head == above:
+        after.head = verb
