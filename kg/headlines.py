@@ -62,11 +62,15 @@ def _trimmed(sent: Span) -> Span | None:
 
 def _is_headline(sent: Span) -> bool:
     """A line of its own without a closing stop, of a few words."""
+    if len(sent) > MAX_WORDS or sent[-1].text in CLOSING:
+        return False
     text = sent.doc.text
-    before = text[:sent.start_char].rstrip(" \t")
-    after = text[sent.end_char:].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n")) \
-        and sent[-1].text not in CLOSING and len(sent) <= MAX_WORDS
+    before, after = sent.start_char, sent.end_char  # looked at character by character: slicing the
+    while before and text[before - 1] in " \t":    # text before every sentence costs its square
+        before -= 1
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    return (not before or text[before - 1] == "\n") and (after == len(text) or text[after] == "\n")
 
 
 def _as_sentence(sent: Span) -> tuple[list[str], int] | None:

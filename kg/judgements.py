@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from kg.entities import DocMentions, Mention, kind_of
 from kg.entities.speakers import speaker_of
 from kg.model import Fact
-from kg.tokens import child, objects_of, word_in
+from kg.tokens import child, evidence_of, objects_of, word_in
 from kg.vocab import ACTORS
 
 CONFIDENCE = 0.7
@@ -54,7 +54,7 @@ def judged_facts(doc: Doc, ents: DocMentions, words: frozenset[str], judging_ver
         if owner is None or speaker is None or owner.key == speaker.key \
                 or ents.states.get(speaker.key) == owner.key:
             continue
-        yield Fact(speaker.key, "criticized", owner.key, token.sent.text.strip(), CONFIDENCE)
+        yield Fact(speaker.key, "criticized", owner.key, evidence_of(token), CONFIDENCE)
 
 
 def _clause(token: Token, judging_verbs: frozenset[str]) -> tuple[Token | None, Token | None]:

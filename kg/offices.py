@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from kg.entities import DocMentions
 from kg.kb import KnowledgeBase
 from kg.model import Fact
+from kg.tokens import evidence_of
 
 CONFIDENCE = 0.6  # from the knowledge base and the date, not from the sentence
 
@@ -37,4 +38,4 @@ def office_facts(doc: Doc, ents: DocMentions, kb: KnowledgeBase, date: dt.date |
         seen.add(key)
         body = kb.acts_for_on(key, date)
         if body:
-            yield Fact(key, "represents", body, doc[mention.start].sent.text.strip(), CONFIDENCE)
+            yield Fact(key, "represents", body, evidence_of(doc[mention.start]), CONFIDENCE)

@@ -29,7 +29,7 @@ from kg.model import Entity, Fact
 from kg.offices import office_facts
 from kg.open_issues import HYPHENS, OpenIssue, past_vague_heads, open_issue
 from kg.repairs import direct_object_verbs, unattached_objects
-from kg.tokens import child, objects_of, word_in
+from kg.tokens import child, evidence_of, objects_of, word_in
 from kg.treematch import TreeMatcher
 from kg.vocab import ACTORS, RELATIONS
 from kg.wars import WarWords, names_war_sides, resolve_wars
@@ -316,7 +316,7 @@ def doc_mentions(doc: Doc, kb: KnowledgeBase) -> DocMentions:
 def _role_facts(doc: Doc, ents: DocMentions) -> Iterator[Fact]:
     """holdsPosition and represents from the titles read beside names."""
     for role in ents.roles:
-        evidence = doc[role.token].sent.text.strip()
+        evidence = evidence_of(doc[role.token])
         if role.title:
             yield Fact(role.person, "holdsPosition", role.title, evidence, role.confidence)
         if role.body:
@@ -391,7 +391,7 @@ class _MatchReader:
             if not self.p.negated:
                 return
             relation = self.p.negated
-        evidence = self.trigger.sent.text.strip()
+        evidence = evidence_of(self.trigger)
         together: dict[str, float] = {}
         for subj, obj, discount in self._pairs(relation):
             own_side = self.ents.states.get(subj.key) == obj.key or self.ents.states.get(obj.key) == subj.key

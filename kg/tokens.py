@@ -1,6 +1,7 @@
 """Small readings of single tokens that several stages share."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Token
@@ -11,6 +12,13 @@ def word_in(token: Token, words: frozenset[str]) -> bool:
     lower = token.lower_
     stems = (lower, lower[:-1], lower[:-2], lower[:-3]) if lower.endswith(("d", "s", "ing")) else (lower,)
     return token.lemma_.lower() in words or any(s in words for s in stems)
+
+
+def evidence_of(token: Token) -> str:
+    """The sentence a token stands in, as evidence: sliced from the text
+    (`Span.text` joins its tokens one by one, and facts need it often)."""
+    sent = token.sent
+    return token.doc.text[sent.start_char:sent.end_char].strip()
 
 
 def child(token: Token, deps: tuple[str, ...]) -> Token | None:
@@ -32,18 +40,28 @@ def positions_with(doc, wanted: dict[int, Iterable[str]]) -> list[int]:
     """Positions of the tokens whose every attribute given (a spaCy attribute
     id: LOWER, DEP, POS, TAG) takes one of its strings, found on the Doc's
     arrays: making a Token object for every token costs more than the
-    readings that need a few."""
-    import numpy as np
+    readings that need a few (and numpy's set operations cost more than a
+    plain scan of a sentence-sized column)."""
+    sets = [_string_ids(strings if isinstance(strings, (frozenset, tuple)) else tuple(strings))
+            for strings in wanted.values()]
+    if not len(doc) or not all(sets):
+        return []
+    if len(sets) == 1:
+        ids = sets[0]
+        return [i for i, value in enumerate(doc.to_array(next(iter(wanted))).tolist()) if value in ids]
+    rows = doc.to_array(list(wanted)).tolist()
+    if len(sets) == 2:
+        first, second = sets
+        return [i for i, (a, b) in enumerate(rows) if a in first and b in second]
+    return [i for i, row in enumerate(rows) if all(value in ids for value, ids in zip(row, sets))]
+
+
+@lru_cache(maxsize=256)
+def _string_ids(strings: Iterable[str]) -> frozenset[int]:
+    """The StringStore hashes of `strings` (pure: a hash depends on the string alone)."""
     from spacy.strings import get_string_id
 
-    columns = {attr: [get_string_id(s) for s in strings] for attr, strings in wanted.items()}
-    if not len(doc) or not all(columns.values()):
-        return []
-    table = doc.to_array(list(columns)).astype(np.uint64).reshape(len(doc), len(columns))
-    keep = np.ones(len(doc), dtype=bool)
-    for n, ids in enumerate(columns.values()):
-        keep &= np.isin(table[:, n], np.array(ids, dtype=np.uint64))
-    return np.nonzero(keep)[0].tolist()
+    return frozenset(get_string_id(s) for s in strings)
 
 
 def objects_of(prep: Token) -> list[Token]:
