@@ -6,10 +6,10 @@ rdflib's plugin registry does). Adding a format touches this table only.
 Every file is written beside its target and renamed into place, so an
 interrupted build leaves the previous export whole. Formats marked `apart`
 (the view, the charts, GraphML and the events table, which share no work
-with the RDF formats: together about as long to write as those) are written
-in helper processes, one per core beyond the first, each helper given its
-share in one task, while the RDF formats and the property graph are
-written here.
+with the RDF formats) are queued for helper processes, one per core beyond
+the first, the costliest first, while the RDF formats and the property graph
+are written here; then this process writes those no helper has started,
+so neither side waits while the other still has work.
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ class Format:
     description: str
     folder: bool = False  # a bundle of files rather than one file
     apart: bool = False  # written in a helper process, beside the others, when there is a core to spare
+    cost: int = 0  # how long it takes to write, relative to the others apart: the costliest are queued first
 
     def load(self) -> Callable[[KnowledgeGraph, Path], None]:
         module, function = self.writer.split(":")
@@ -47,15 +48,15 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("ntriples", "graph.nt", "kg.exporters.ntriples:write_ntriples", "N-Triples, sorted"),
     Format("jsonld", "graph.jsonld", "kg.exporters.jsonld:write_jsonld", "JSON-LD with the dip: context"),
     Format("graphml", "graph.graphml", "kg.exporters.graphml:write_graphml", "GraphML for Gephi and yEd",
-           apart=True),
+           apart=True, cost=2),
     Format("neo4j", "property-graph", "kg.exporters.property_graph:write_bundle",
            "nodes.csv + relationships.csv (neo4j-admin) and Cypher loaders", folder=True),
     Format("html", "graph.html", "kg.exporters.view:write_view",
-           "interactive view (offline; the most connected actors of a large graph)", apart=True),
+           "interactive view (offline; the most connected actors of a large graph)", apart=True, cost=3),
     Format("events", "events.csv", "kg.exporters.events:write_events", "one row per assertion, with PLOVER categories",
-           apart=True),
+           apart=True, cost=1),
     Format("plots", "plots", "kg.analysis.plots:write_plots", "PNG and SVG charts of the analysis", folder=True,
-           apart=True),
+           apart=True, cost=4),
 )}
 DEFAULT_FORMATS = tuple(FORMATS)
 SPILL_PREFIX = ".kg-spill"
@@ -105,21 +106,22 @@ def _write_all(kg: KnowledgeGraph, out_dir: Path, formats: list[str],
     staged: dict[str, Path] = {}
     # Intermediate files (sorted runs) beside the exports: the same disk, and removed with the leftovers.
     kg.derived["spill"] = Path(tempfile.mkdtemp(prefix=f"{SPILL_PREFIX}.", dir=out_dir))
-    apart = [name for name in formats if FORMATS[name].apart] if _cores() > 1 and len(formats) > 1 else []
+    apart = sorted((name for name in formats if FORMATS[name].apart), key=lambda n: -FORMATS[n].cost) \
+        if _cores() > 1 and len(formats) > 1 else []
     if len(apart) == len(formats):  # keep one for this process, which would only wait
         apart = apart[1:]
-    count = min(len(apart), _cores() - 1)
     try:
-        with _helpers(count) as helper:
-            # one task per helper: the graph is pickled once for each, not once per format
-            pending = [helper.submit(_stage_group, [FORMATS[n] for n in apart[i::count]], out_dir, kg)
-                       for i in range(count)]
+        with _helpers(min(len(apart), _cores() - 1)) as helper:
+            pending = {name: helper.submit(_stage_timed, FORMATS[name], out_dir, kg) for name in apart}
             for name in formats:
                 if name not in apart:
                     staged[name] = _record(name, _stage_timed(FORMATS[name], out_dir, kg), on_written)
-            for future in pending:
-                for name, result in _helper_result(future).items():
-                    staged[name] = _record(name, result, on_written)
+            for name in reversed(apart):  # the cheapest first: what no helper has started is written here
+                if pending[name].cancel():
+                    staged[name] = _record(name, _stage_timed(FORMATS[name], out_dir, kg), on_written)
+            for name in apart:
+                if not pending[name].cancelled():
+                    staged[name] = _record(name, _helper_result(pending[name]), on_written)
         for name in formats:
             _swap_in(staged[name], out_dir / FORMATS[name].filename)
     except OSError as err:
@@ -162,7 +164,7 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _helper_result(future: Future) -> dict[str, tuple[Path, float]]:
+def _helper_result(future: Future) -> tuple[Path, float]:
     from concurrent.futures.process import BrokenProcessPool
 
     try:
@@ -175,11 +177,6 @@ def _record(name: str, result: tuple[Path, float], on_written: Callable[[str, fl
     if on_written:
         on_written(name, result[1])
     return result[0]
-
-
-def _stage_group(fmts: list[Format], out_dir: Path, kg: KnowledgeGraph) -> dict[str, tuple[Path, float]]:
-    """What a helper runs: its formats, one after the other."""
-    return {fmt.name: _stage_timed(fmt, out_dir, kg) for fmt in fmts}
 
 
 def _stage_timed(fmt: Format, out_dir: Path, kg: KnowledgeGraph) -> tuple[Path, float]:
