@@ -10,58 +10,57 @@ DependencyMatcher's answers.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 SUPPORTED_OPS = frozenset({">", "<"})
-SUPPORTED_ATTRS = frozenset({"LEMMA", "POS", "TAG", "DEP"})
+ATTR_COLUMNS = {"LEMMA": 0, "POS": 1, "TAG": 2, "DEP": 3}  # the columns of the Doc array walked
+SUPPORTED_ATTRS = frozenset(ATTR_COLUMNS)
 
 
-def _value(token: Token, attr: str) -> str:
-    if attr == "LEMMA":
-        return token.lemma_
-    if attr == "POS":
-        return token.pos_
-    if attr == "TAG":
-        return token.tag_
-    return token.dep_
+@dataclass(frozen=True)
+class _Node:
+    """A pattern node on string ids: which earlier node it hangs from and how
+    (">" a child of it, "<" its head), and the (column, ids) it must take."""
+
+    right: str
+    left: str | None
+    op: str | None
+    tests: tuple[tuple[int, frozenset[int]], ...]
+
+    def accepts(self, row: list[int]) -> bool:
+        return all(row[column] in ids for column, ids in self.tests)
 
 
-def _accepts(token: Token, attrs: dict) -> bool:
-    for attr, want in attrs.items():
-        value = _value(token, attr)
-        if isinstance(want, dict):
-            if value not in want["IN"]:
-                return False
-        elif value != want:
-            return False
-    return True
+def _node(node: dict) -> _Node:
+    from spacy.strings import get_string_id
+
+    tests = tuple((ATTR_COLUMNS[attr], frozenset(get_string_id(v) for v in (want["IN"] if isinstance(want, dict)
+                                                                            else [want])))
+                  for attr, want in node["RIGHT_ATTRS"].items())
+    return _Node(node["RIGHT_ID"], node.get("LEFT_ID"), node.get("REL_OP"), tests)
 
 
 class TreeMatcher:
     """DependencyMatcher's `add(key, patterns)` and `__call__(doc)`, for
-    patterns of child and head steps anchored on a trigger with a LEMMA IN list."""
+    patterns of child and head steps anchored on a trigger with a LEMMA IN
+    list. It walks the Doc's arrays (string ids, heads), not Token objects."""
 
     def __init__(self) -> None:
-        self._patterns: list[tuple[int, list[dict]]] = []
-        self._by_lemma: dict[str, list[int]] = {}
-        self._lemma_ids = None  # the trigger lemmas' string ids, made on first use
+        self._patterns: list[tuple[int, tuple[_Node, ...]]] = []
+        self._by_lemma: dict[int, list[int]] = {}  # trigger lemma id -> pattern indexes
 
     def add(self, key: int, patterns: list[list[dict]]) -> None:
+        from spacy.strings import get_string_id
+
         for pattern in patterns:
             self._check(pattern)
             index = len(self._patterns)
-            self._patterns.append((key, [self._prepared(node) for node in pattern]))
-            for lemma in pattern[0]["RIGHT_ATTRS"]["LEMMA"]["IN"]:
-                self._by_lemma.setdefault(lemma, []).append(index)
-            self._lemma_ids = None
-
-    @staticmethod
-    def _prepared(node: dict) -> dict:
-        attrs = {a: ({"IN": frozenset(v["IN"])} if isinstance(v, dict) else v)
-                 for a, v in node["RIGHT_ATTRS"].items()}
-        return {**node, "RIGHT_ATTRS": attrs}
+            self._patterns.append((key, tuple(_node(node) for node in pattern)))
+            for lemma in dict.fromkeys(pattern[0]["RIGHT_ATTRS"]["LEMMA"]["IN"]):
+                self._by_lemma.setdefault(get_string_id(lemma), []).append(index)
 
     @staticmethod
     def _check(pattern: list[dict]) -> None:
@@ -76,32 +75,43 @@ class TreeMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
         import numpy as np
-        from spacy.attrs import LEMMA
-        from spacy.strings import get_string_id
+        from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 
-        if self._lemma_ids is None:
-            self._lemma_ids = np.fromiter((get_string_id(w) for w in self._by_lemma), dtype=np.uint64)
-        lemmas = doc.to_array([LEMMA]).astype(np.uint64)
+        if not len(doc):
+            return []
+        rows = doc.to_array([LEMMA, POS, TAG, DEP]).tolist()
+        heads = (doc.to_array(HEAD).astype(np.int64) + np.arange(len(doc))).tolist()
+        tree = _Tree(rows, heads)
         found: list[tuple[int, list[int]]] = []
-        for i in np.nonzero(np.isin(lemmas, self._lemma_ids))[0].tolist():  # only possible triggers
-            token = doc[i]
-            for index in self._by_lemma.get(token.lemma_, ()):
+        for i, row in enumerate(rows):
+            for index in self._by_lemma.get(row[0], ()):
                 key, nodes = self._patterns[index]
-                if _accepts(token, nodes[0]["RIGHT_ATTRS"]):
-                    for bound in self._extend(nodes, 1, {nodes[0]["RIGHT_ID"]: token}):
-                        found.append((key, [bound[n["RIGHT_ID"]].i for n in nodes]))
+                if nodes[0].accepts(row):
+                    for bound in tree.extend(nodes, 1, {nodes[0].right: i}):
+                        found.append((key, [bound[node.right] for node in nodes]))
         return found
 
-    def _extend(self, nodes: list[dict], n: int, bound: dict[str, Token]) -> Iterator[dict[str, Token]]:
+
+class _Tree:
+    """A Doc's rows of string ids, each token's head and children (in order)."""
+
+    def __init__(self, rows: list[list[int]], heads: list[int]) -> None:
+        self.rows, self.heads = rows, heads
+        self.children: list[list[int]] = [[] for _ in rows]
+        for i, head in enumerate(heads):
+            if head != i:
+                self.children[head].append(i)
+
+    def extend(self, nodes: tuple[_Node, ...], n: int, bound: dict[str, int]) -> Iterator[dict[str, int]]:
         if n == len(nodes):
             yield bound
             return
         node = nodes[n]
-        left = bound[node["LEFT_ID"]]
-        if node["REL_OP"] == ">":
-            candidates = list(left.children)
+        left = bound[node.left]
+        if node.op == ">":
+            candidates = self.children[left]
         else:
-            candidates = [left.head] if left.head is not left else []
+            candidates = [self.heads[left]] if self.heads[left] != left else []
         for candidate in candidates:
-            if _accepts(candidate, node["RIGHT_ATTRS"]):
-                yield from self._extend(nodes, n + 1, {**bound, node["RIGHT_ID"]: candidate})
+            if node.accepts(self.rows[candidate]):
+                yield from self.extend(nodes, n + 1, {**bound, node.right: candidate})
