@@ -15,10 +15,9 @@ def word_in(token: Token, words: frozenset[str]) -> bool:
 
 
 def evidence_of(token: Token) -> str:
-    """The sentence a token stands in, as evidence: sliced from the text
-    (`Span.text` joins its tokens one by one, and facts need it often)."""
-    sent = token.sent
-    return token.doc.text[sent.start_char:sent.end_char].strip()
+    """The sentence a token stands in, as evidence (not sliced from
+    `doc.text`, which joins every token of the Doc at each call)."""
+    return token.sent.text.strip()
 
 
 def child(token: Token, deps: tuple[str, ...]) -> Token | None:
