@@ -27,7 +27,8 @@ class HeadlineRepair:
         self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
-        for sent in [s for s in map(_trimmed, doc.sents) if s is not None and _is_headline(s)]:
+        text = doc.text  # joined once: Doc.text joins every token at each call
+        for sent in [s for s in map(_trimmed, doc.sents) if s is not None and _is_headline(s, text)]:
             found = _as_sentence(sent)
             if found is not None:
                 self._reparse(doc, sent, *found)
@@ -60,11 +61,10 @@ def _trimmed(sent: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _is_headline(sent: Span) -> bool:
-    """A line of its own without a closing stop, of a few words."""
+def _is_headline(sent: Span, text: str) -> bool:
+    """A line of its own (in `text`, the Doc's) without a closing stop, of a few words."""
     if len(sent) > MAX_WORDS or sent[-1].text in CLOSING:
         return False
-    text = sent.doc.text
     before, after = sent.start_char, sent.end_char  # looked at character by character: slicing the
     while before and text[before - 1] in " \t":    # text before every sentence costs its square
         before -= 1

@@ -59,4 +59,4 @@ def test_a_headline_is_a_short_line_of_its_own_without_a_stop(text, headline):
     doc = spacy.blank("en").make_doc(text)
     start = text.index("Japan")
     end = text.index("trade") + len("trade") + (1 if text[text.index("trade") + 5:].startswith(".") else 0)
-    assert _is_headline(doc.char_span(start, end)) == headline
+    assert _is_headline(doc.char_span(start, end), text) == headline
