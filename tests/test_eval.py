@@ -1,5 +1,5 @@
 """Extraction quality on the project's own gold: the seeds and tests/corpus
-(32 articles written in our own words), scored by `kg evaluate`. The bars sit
+(43 articles written in our own words), scored by `kg evaluate`. The bars sit
 just under what the build scores, to catch a regression."""
 from __future__ import annotations
 
@@ -22,10 +22,10 @@ def test_eval_own_corpus_meets_the_bar(tmp_path, extractor):
 
     result = build([CORPUS], tmp_path, extractor=extractor, formats=["turtle"])
     scores = evaluate(result.graph, read_gold(CORPUS / "gold.yaml"))
-    # 40 articles; the 8 added last (133-140) were written after the rules they exercise and score
-    # lower on their own (fact F1 0.64), so the floors sit under the whole set's figures, not the old 32's
+    # 43 articles (entity F1 0.93, fact F1 0.84 when set); the 11 added last (133-143) were annotated
+    # before the extractor read them and score lower on their own
     assert scores.entities.f1 >= 0.92
-    assert scores.facts.f1 >= 0.79
+    assert scores.facts.f1 >= 0.82
     assert scores.facts.precision >= 0.85
 
 
