@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from kg.entities import DocMentions, Mention
 from kg.model import Fact
+from kg.tokens import sentence_numbers
 
 PREFIX = "meeting/"
 NOUN_LOOKBACK = 4  # sentences before the topic sentence where "the talks" may have been reported
@@ -42,7 +43,7 @@ def resolve_meetings(doc: Doc, facts: list[Fact], ents: DocMentions | None = Non
     if not any(is_placeholder(f.subject) for f in facts):
         return facts
     sents = list(doc.sents)  # one pass: doc.sents is computed anew at each call
-    sentence_of = {sent.text.strip(): n for n, sent in enumerate(sents)}
+    sentence_of = sentence_numbers(sents)
     sides: dict[int, set[str]] = {}
     for f in facts:
         if f.relation == "metWith" and f.evidence in sentence_of:

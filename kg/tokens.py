@@ -20,6 +20,12 @@ def evidence_of(token: Token) -> str:
     return token.sent.text.strip()
 
 
+def sentence_numbers(sents: list) -> dict[str, int]:
+    """Each sentence's evidence text (as `evidence_of` gives it) -> its number:
+    how a stage finds the sentence a fact was read from."""
+    return {sent.text.strip(): n for n, sent in enumerate(sents)}
+
+
 def child(token: Token, deps: tuple[str, ...]) -> Token | None:
     """The first child with one of these dependency labels."""
     for c in token.children:

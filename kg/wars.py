@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kg.entities import Mention
 from kg.model import Fact
+from kg.tokens import sentence_numbers
 
 PREFIX = "war/"
 DISCOUNT = 0.85  # the sides are inferred from the article, not named in the sentence
@@ -65,7 +66,7 @@ def resolve_wars(doc: Doc, facts: list[Fact], states: dict[str, str]) -> list[Fa
     if not any(is_placeholder(f.obj) for f in facts):
         return facts
     sents = list(doc.sents)
-    sentence_of = {sent.text.strip(): n for n, sent in enumerate(sents)}
+    sentence_of = sentence_numbers(sents)
     token_sentence = {sent.start: n for n, sent in enumerate(sents)}
     sides: dict[int, set[str]] = {}
     for f in facts:
