@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 CHUNK = 32  # articles read and written together (a multiple of nlp.pipe's batch size)
 PART_CHARS = 100_000  # longer articles are read in parts of about this size
+RECORDS_PREFIX = "kg-records-"  # a build's Parquet records: a folder of this name, removed after
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def build(inputs: Sequence[Path | str], out_dir: Path, *, model: str = DEFAULT_M
     corpus = read_articles(inputs)
     timings.add("read", time.perf_counter() - start)
     cache = ExtractionCache(cache_dir, pipeline_version(model)) if cache_dir else None
-    folder = spill_folder(cache_dir / "records" if cache_dir else None, "build-")
+    folder = spill_folder(cache_dir / "records" if cache_dir else None, RECORDS_PREFIX)
     store = owned_store(folder, 0)  # removes the folder whatever happens next
     total, written, parsed = len(corpus.articles), 0, 0
     read = _reader(model, extractor, workers, scheduler, timings)

@@ -9,8 +9,12 @@ id order. `DocumentStore` is the re-iterable view a KnowledgeGraph keeps.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import logging
+import os
 import shutil
 import tempfile
+import time
 import weakref
 from dataclasses import dataclass, field
 from itertools import islice
@@ -21,6 +25,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kg.model import DocumentResult, Entity, Fact
+
+log = logging.getLogger(__name__)
+ABANDONED_AFTER = 60  # seconds between creating a records folder and locking it, with a wide margin
 
 SCHEMA = pa.schema([
     ("doc_id", pa.string()),
@@ -89,19 +96,56 @@ class DocumentStore:
 
 def spill_folder(parent: Path | None, prefix: str) -> Path:
     """A fresh folder for a build's records: under `parent` (the cache) or the
-    system's temporary folder."""
+    system's temporary folder. Folders of the same prefix that builds killed
+    with SIGKILL left there (no process holds their lock) are removed first."""
     if parent is not None:
         parent.mkdir(parents=True, exist_ok=True)
+    remove_abandoned(Path(parent or tempfile.gettempdir()), prefix)
     return Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
 
 
+def remove_abandoned(parent: Path, prefix: str) -> list[Path]:
+    """Remove the folders `prefix`* in `parent` whose build is gone: a live
+    build holds a lock on its folder (the kernel drops it when the process
+    dies, however it dies). A folder younger than ABANDONED_AFTER is left
+    alone: its build may not have locked it yet."""
+    removed = []
+    for path in parent.glob(f"{prefix}*"):
+        try:
+            if not path.is_dir() or time.time() - path.stat().st_mtime < ABANDONED_AFTER:
+                continue
+            lock = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a build is using it
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+            log.info("%s: removed the records of a build that did not finish", path)
+            removed.append(path)
+        finally:
+            os.close(lock)
+    return removed
+
+
 class _Owner:
-    """Removes a folder once nothing refers to it (copies of a store share one)."""
+    """Holds the lock on a build's folder and removes the folder once nothing
+    refers to it (copies of a store share one)."""
 
     def __init__(self, folder: Path) -> None:
-        weakref.finalize(self, shutil.rmtree, folder, True)
+        lock = os.open(folder, os.O_RDONLY)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        weakref.finalize(self, _release, folder, lock)
+
+
+def _release(folder: Path, lock: int) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    os.close(lock)
 
 
 def owned_store(folder: Path, count: int) -> DocumentStore:
-    """A store whose folder is removed when the store and its copies are no longer used."""
+    """A store whose folder is locked while it is used and removed when the
+    store and its copies are no longer used."""
     return DocumentStore(folder, count, _Owner(folder))

@@ -2,6 +2,7 @@
 seeds are built once into a temporary folder that tests only read."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -56,7 +57,7 @@ def seeds_build(tmp_path_factory, extractor):
     return build([SEEDS], out, extractor=extractor)
 
 
-def run_kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """The CLI as a user runs it."""
+def run_kg(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The CLI as a user runs it (`env`: variables to set beside the environment's own)."""
     return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT)
+                          cwd=cwd or ROOT, env={**os.environ, **env} if env else None)

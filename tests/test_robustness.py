@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -74,15 +75,17 @@ def _staged(out: Path) -> list[str]:
 def test_robustness_build_killed_while_writing_leaves_previous_exports_intact(tmp_path, seeds_build,
                                                                               staged_files):
     """SIGKILL once the build has begun writing its exports (the first, then
-    the third staged file): the exports in place stay whole and unchanged."""
+    the third staged file): the exports in place stay whole and unchanged,
+    and the next build removes the records the killed one left behind."""
     from bench.generate import generate
 
-    out = tmp_path / "out"
+    out, temp = tmp_path / "out", tmp_path / "temp"  # the builds' temporary folder: TMPDIR
+    temp.mkdir()
     shutil.copytree(seeds_build.written[0].parent, out)
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     generate(60, tmp_path / "corpus", seed=11)
     proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(tmp_path / "corpus"), "--out", str(out),
-                             "--no-cache", "-q"], cwd=ROOT)
+                             "--no-cache", "-q"], cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)})
     deadline = time.monotonic() + 240
     while len(_staged(out)) < staged_files and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
@@ -93,9 +96,12 @@ def test_robustness_build_killed_while_writing_leaves_previous_exports_intact(tm
     for name, data in before.items():
         assert (out / name).read_bytes() == data, f"{name} changed by a killed build"
     Graph().parse(out / "graph.ttl")
-    proc = run_kg("build", str(SEEDS), "--out", str(out), "--no-cache", "-q")
+    (left,) = temp.glob("kg-records-*")
+    os.utime(left, (time.time() - 3600,) * 2)  # long enough ago for the next build to tell it abandoned
+    proc = run_kg("build", str(SEEDS), "--out", str(out), "--no-cache", "-q", env={"TMPDIR": str(temp)})
     assert proc.returncode == 0
     assert not _staged(out), "temporary files left behind"
+    assert not list(temp.glob("kg-records-*")), "the killed build's records are still there"
 
 
 @pytest.mark.parametrize("apart", [False, True], ids=["in the build's process", "in the helper process"])
@@ -152,3 +158,17 @@ def test_robustness_fuzzed_articles_build_valid_graphs(tmp_path_factory, extract
     if result.graph.documents:
         _parses_everywhere(tmp / "out")
         assert validate(tmp / "out" / "graph.ttl") == []
+
+
+def test_robustness_script_without_main_guard_fails_instead_of_hanging(tmp_path):
+    """Bug: a script calling build() outside `if __name__ == "__main__":` was
+    run again by the export helper as it started, and the two waited for each
+    other for ever. Now the helper's copy stops with the remedy and the build
+    fails at once."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(f"from pathlib import Path\nfrom kg.build import build\n"
+                      f"build([Path({str(SEEDS)!r})], Path({str(tmp_path / 'out')!r}), cache_dir=None)\n")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, timeout=240,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode != 0
+    assert 'if __name__ == "__main__":' in proc.stderr

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
+import time
 
 from kg.build import build
 from kg.exporters import view
 from kg.extsort import sorted_unique
 from kg.graph import join, merge
 from kg.model import DocumentResult, Entity, Fact
-from kg.records import DocumentStore, write_partition
+from kg.records import DocumentStore, owned_store, spill_folder, write_partition
 from tests.conftest import SEEDS
 
 
@@ -27,6 +29,28 @@ def test_scale_external_sort_is_sorted_set_across_many_runs(tmp_path):
     assert list(sorted_unique(lines, tmp_path / "runs", run_chars=500)) == sorted(set(lines))
     assert list(sorted_unique(lines, tmp_path / "runs", run_chars=500, max_open=3)) == sorted(set(lines))
     assert not list((tmp_path / "runs").iterdir())  # runs are removed once read
+
+
+def test_scale_records_left_by_a_killed_build_are_removed_by_the_next(tmp_path):
+    """A build killed with SIGKILL cannot remove its records; the next build
+    removes those no live build holds, and nothing else."""
+    hour_ago = (time.time() - 3600,) * 2
+    abandoned = tmp_path / "kg-records-killed"
+    abandoned.mkdir()
+    (abandoned / "part-00000000.parquet").write_bytes(b"partial")
+    live = owned_store(spill_folder(tmp_path, "kg-records-"), 0)  # a build still running
+    young = tmp_path / "kg-records-starting"  # created, its build about to lock it
+    young.mkdir()
+    other = tmp_path / "kg-other"
+    other.mkdir()
+    for path in (abandoned, live.folder, other):
+        os.utime(path, hour_ago)
+    new = spill_folder(tmp_path, "kg-records-")
+    assert not abandoned.exists()
+    assert live.folder.exists() and young.exists() and other.exists() and new.is_dir()
+    folder = live.folder
+    del live
+    assert not folder.exists()  # a store's own folder goes with it
 
 
 def test_scale_records_read_back_in_id_order_whatever_the_write_order(tmp_path):

@@ -70,6 +70,7 @@ def export(kg: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_F
     Every format is first written beside its target; only when all are
     written are they renamed into place, so an error or a kill at any moment
     leaves the previous exports whole and consistent with each other."""
+    _check_not_in_helper_start()
     formats = list(dict.fromkeys(formats))
     unknown = [name for name in formats if name not in FORMATS]
     if unknown:
@@ -80,6 +81,18 @@ def export(kg: KnowledgeGraph, out_dir: Path, formats: Iterable[str] = DEFAULT_F
         raise ExportError(f"{out_dir}: cannot create the output folder: {err.strerror}") from err
     with _folder_lock(out_dir):
         return _write_all(kg, out_dir, formats, on_written)
+
+
+def _check_not_in_helper_start() -> None:
+    """A helper process starts by importing the script that started the build
+    (Python's spawn method). A script that calls the build outside `if
+    __name__ == "__main__":` would build again there, and wait forever for
+    the folder its own parent holds: say so instead."""
+    import multiprocessing
+
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise ExportError("the exports were started while a helper process was importing the script that "
+                          "runs the build: call it under `if __name__ == \"__main__\":`")
 
 
 @contextlib.contextmanager
