@@ -9,7 +9,6 @@ id order. `DocumentStore` is the re-iterable view a KnowledgeGraph keeps.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import logging
 import os
 import shutil
@@ -24,6 +23,7 @@ from typing import Iterable, Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from kg.locks import lock_folder
 from kg.model import DocumentResult, Entity, Fact
 
 log = logging.getLogger(__name__)
@@ -114,19 +114,15 @@ def remove_abandoned(parent: Path, prefix: str) -> list[Path]:
         try:
             if not path.is_dir() or time.time() - path.stat().st_mtime < ABANDONED_AFTER:
                 continue
-            lock = os.open(path, os.O_RDONLY)
+            lock = lock_folder(path, wait=False)
         except OSError:
             continue
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+        if lock is None:
             continue  # a build is using it
-        else:
-            shutil.rmtree(path, ignore_errors=True)
-            log.info("%s: removed the records of a build that did not finish", path)
-            removed.append(path)
-        finally:
-            os.close(lock)
+        shutil.rmtree(path, ignore_errors=True)
+        os.close(lock)
+        log.info("%s: removed the records of a build that did not finish", path)
+        removed.append(path)
     return removed
 
 
@@ -135,9 +131,7 @@ class _Owner:
     refers to it (copies of a store share one)."""
 
     def __init__(self, folder: Path) -> None:
-        lock = os.open(folder, os.O_RDONLY)
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        weakref.finalize(self, _release, folder, lock)
+        weakref.finalize(self, _release, folder, lock_folder(folder))
 
 
 def _release(folder: Path, lock: int) -> None:

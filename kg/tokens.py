@@ -15,15 +15,20 @@ def word_in(token: Token, words: frozenset[str]) -> bool:
 
 
 def evidence_of(token: Token) -> str:
-    """The sentence a token stands in, as evidence (not sliced from
-    `doc.text`, which joins every token of the Doc at each call)."""
-    return token.sent.text.strip()
+    """The sentence a token stands in, as evidence."""
+    return _evidence(token.sent)
 
 
 def sentence_numbers(sents: list) -> dict[str, int]:
-    """Each sentence's evidence text (as `evidence_of` gives it) -> its number:
-    how a stage finds the sentence a fact was read from."""
-    return {sent.text.strip(): n for n, sent in enumerate(sents)}
+    """Each sentence's evidence text -> its number: how a stage finds the
+    sentence a fact was read from."""
+    return {_evidence(sent): n for n, sent in enumerate(sents)}
+
+
+def _evidence(sent) -> str:
+    """A sentence's text as evidence (not sliced from `doc.text`, which joins
+    every token of the Doc at each call)."""
+    return sent.text.strip()
 
 
 def child(token: Token, deps: tuple[str, ...]) -> Token | None:

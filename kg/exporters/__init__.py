@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator
 
 from kg.errors import ExportError
 from kg.graph import KnowledgeGraph
+from kg.locks import lock_folder
 
 
 @dataclass(frozen=True)
@@ -99,15 +100,11 @@ def _check_not_in_helper_start() -> None:
 def _folder_lock(out_dir: Path) -> Iterator[None]:
     """One build writes into a folder at a time: a second one waits for the
     first (the lock is the kernel's, so a killed build never leaves it held)."""
-    import fcntl
-
-    lock = os.open(out_dir, os.O_RDONLY)  # the folder itself: no lock file is left behind
+    lock = lock_folder(out_dir, wait=False)
+    if lock is None:
+        log.warning("%s: another build is writing here; waiting for it to finish", out_dir)
+        lock = lock_folder(out_dir)
     try:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            log.warning("%s: another build is writing here; waiting for it to finish", out_dir)
-            fcntl.flock(lock, fcntl.LOCK_EX)
         yield
     finally:
         os.close(lock)
